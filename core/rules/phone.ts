@@ -1,0 +1,28 @@
+import { LIMITS } from './limits';
+
+/** Characters people type around phone numbers; they carry no meaning for WhatsApp. */
+const PHONE_SEPARATORS = /[\s\-().]/g;
+
+export type PhoneNormalization = { ok: true; digits: string } | { ok: false; reason: string };
+
+/**
+ * WhatsApp addresses users by country code + number, digits only. Accept what people paste
+ * ("+1 (650) 555-1234", "0049 170 1234567") and reduce it to digits, or say why it is not a number.
+ */
+export function normalizePhoneNumber(input: string): PhoneNormalization {
+  let value = input.trim().replace(PHONE_SEPARATORS, '');
+  if (value.startsWith('+')) value = value.slice(1);
+  else if (value.startsWith('00')) value = value.slice(2);
+  if (value.length === 0) return { ok: false, reason: 'must contain a phone number' };
+  if (!/^\d+$/.test(value)) {
+    return { ok: false, reason: 'must contain only digits after removing spaces, dashes, parentheses and a leading + or 00' };
+  }
+  const { minDigits, maxDigits } = LIMITS.phoneNumber;
+  if (value.length < minDigits || value.length > maxDigits) {
+    return {
+      ok: false,
+      reason: `must have ${minDigits}-${maxDigits} digits including the country code (got ${value.length})`,
+    };
+  }
+  return { ok: true, digits: value };
+}
