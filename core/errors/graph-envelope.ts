@@ -1,0 +1,84 @@
+import type { TransportResponse } from '../transport/transport';
+import { isJsonObject } from '../json';
+import { isRetryableAnswer } from '../retry/retry-policy';
+import { hintForMetaCode } from './meta-error-codes';
+import { WhatsAppApiError } from './other-errors';
+
+export interface ErrorContext {
+  provider: string;
+  /** Text shown in messages, e.g. "Meta Cloud API". */
+  label: string;
+  redact: (text: string) => string;
+}
+
+const decoder = new TextDecoder();
+
+function optionalString(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value : null;
+}
+
+function optionalNumber(value: unknown): number | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
+  return null;
+}
+
+/** A short description of a non-JSON body: its <title> for HTML pages, else its first characters. */
+function describeBody(text: string, contentType: string): string {
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
+  const snippet = (title ?? text.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim().slice(0, 120);
+  return `${contentType || 'no content type'}${snippet ? `: "${snippet}"` : ''}`;
+}
+
+/** Meta's message often repeats the code as "(#131030) ..."; the code is reported separately. */
+function stripCodePrefix(message: string): string {
+  return message.replace(/^\(#\d+\)\s*/, '');
+}
+
+/** Turns a Graph error envelope (or any failed answer) into a WhatsAppApiError without secrets. */
+export function apiErrorFromResponse(
+  response: TransportResponse,
+  context: ErrorContext,
+  retryAfterSeconds: number | null,
+  idempotent: boolean,
+): WhatsAppApiError {
+  const text = decoder.decode(response.body);
+  let parsed: unknown;
+  try {
+    parsed = text.trim() === '' ? undefined : JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  const envelope = isJsonObject(parsed) && isJsonObject(parsed.error) ? parsed.error : null;
+  if (envelope === null) {
+    const description = describeBody(text, response.headers['content-type'] ?? '');
+    return new WhatsAppApiError({
+      message: context.redact(`${context.label} answered HTTP ${response.status} without an error object (${description})`),
+      provider: context.provider,
+      httpStatus: response.status,
+      retryAfterSeconds,
+      hint: response.status >= 500 || response.status === 429 ? 'The service is failing or overloaded: retry later.' : null,
+      retryable: isRetryableAnswer({ httpStatus: response.status, metaCode: null }, idempotent),
+    });
+  }
+  const metaCode = optionalNumber(envelope.code);
+  const errorData = isJsonObject(envelope.error_data) ? envelope.error_data : {};
+  const rawMessage = optionalString(envelope.message) ?? 'Unknown error';
+  const title = optionalString(envelope.error_user_title) ?? stripCodePrefix(rawMessage);
+  const details = optionalString(errorData.details) ?? optionalString(envelope.error_user_msg);
+  const codeText = metaCode === null ? '' : ` ${metaCode}`;
+  const detailText = details !== null && details !== title ? `: ${details}` : '';
+  return new WhatsAppApiError({
+    message: context.redact(`${context.label} error${codeText}: ${stripCodePrefix(rawMessage)}${detailText}`),
+    provider: context.provider,
+    httpStatus: response.status,
+    metaCode,
+    metaSubcode: optionalNumber(envelope.error_subcode),
+    title: context.redact(title),
+    details: details === null ? null : context.redact(details),
+    fbtraceId: optionalString(envelope.fbtrace_id),
+    hint: hintForMetaCode(metaCode),
+    retryAfterSeconds,
+    retryable: isRetryableAnswer({ httpStatus: response.status, metaCode, isTransient: envelope.is_transient === true }, idempotent),
+  });
+}

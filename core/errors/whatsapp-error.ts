@@ -1,0 +1,76 @@
+/** What kind of failure an error is; faces branch on this rather than on class names. */
+export type WhatsAppErrorKind =
+  | 'validation'
+  | 'api'
+  | 'network'
+  | 'unsupported'
+  | 'integrity'
+  | 'configuration';
+
+export interface WhatsAppErrorFields {
+  kind: WhatsAppErrorKind;
+  message: string;
+  provider?: string | null;
+  httpStatus?: number | null;
+  metaCode?: number | null;
+  metaSubcode?: number | null;
+  title?: string | null;
+  details?: string | null;
+  fbtraceId?: string | null;
+  retryable?: boolean;
+  hint?: string | null;
+  /** Seconds the server asked us to wait (Retry-After), when it said so. */
+  retryAfterSeconds?: number | null;
+}
+
+/**
+ * The one error type every core failure is (or extends). It carries only facts about the failure:
+ * never a request, its headers or a credential, so it is safe to log, serialize or show to an agent.
+ */
+export class WhatsAppError extends Error {
+  readonly kind: WhatsAppErrorKind;
+  readonly provider: string | null;
+  readonly httpStatus: number | null;
+  readonly metaCode: number | null;
+  readonly metaSubcode: number | null;
+  readonly title: string | null;
+  readonly details: string | null;
+  readonly fbtraceId: string | null;
+  readonly retryable: boolean;
+  readonly hint: string | null;
+  readonly retryAfterSeconds: number | null;
+
+  constructor(fields: WhatsAppErrorFields) {
+    super(fields.message);
+    this.name = 'WhatsAppError';
+    this.kind = fields.kind;
+    this.provider = fields.provider ?? null;
+    this.httpStatus = fields.httpStatus ?? null;
+    this.metaCode = fields.metaCode ?? null;
+    this.metaSubcode = fields.metaSubcode ?? null;
+    this.title = fields.title ?? null;
+    this.details = fields.details ?? null;
+    this.fbtraceId = fields.fbtraceId ?? null;
+    this.retryable = fields.retryable ?? false;
+    this.hint = fields.hint ?? null;
+    this.retryAfterSeconds = fields.retryAfterSeconds ?? null;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      kind: this.kind,
+      message: this.message,
+      provider: this.provider,
+      httpStatus: this.httpStatus,
+      metaCode: this.metaCode,
+      metaSubcode: this.metaSubcode,
+      title: this.title,
+      details: this.details,
+      fbtraceId: this.fbtraceId,
+      retryable: this.retryable,
+      hint: this.hint,
+      retryAfterSeconds: this.retryAfterSeconds,
+    };
+  }
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { createRedactor } from '../redact';
+import { DEFAULT_RETRY } from '../retry/retry-policy';
+import type { RetryOptions } from '../retry/retry-policy';
+import { systemClock } from '../runtime/clock';
+import type { Clock } from '../runtime/clock';
+import type { Transport } from '../transport/transport';
+import { UndiciTransport } from '../transport/undici-transport';
+import { apiVersionField, baseUrlField, idField, parseConfig, retryField, secretField } from './config-fields';
+import { GraphProvider } from './graph/graph-provider';
+import { trustedMediaHosts } from './graph/trusted-hosts';
+
+export const DEFAULT_GRAPH_VERSION = 'v23.0';
+export const DEFAULT_GRAPH_BASE_URL = 'https://graph.facebook.com';
+
+export interface CloudProviderConfig {
+  provider: 'cloud';
+  /** A System User or user access token with whatsapp_business_messaging / _management. */
+  accessToken: string;
+  /** Default sending number; operations can override it. */
+  phoneNumberId?: string;
+  /** Default WhatsApp Business Account (templates, phone number list); operations can override it. */
+  wabaId?: string;
+  /** Graph API version, default v23.0. */
+  apiVersion?: string;
+  /** Default https://graph.facebook.com; point it at the sandbox to work offline. */
+  baseUrl?: string;
+  /** Extra HTTPS hosts that may receive the token when downloading media. */
+  trustedMediaHosts?: string[];
+  transport?: Transport;
+  retry?: RetryOptions;
+  clock?: Clock;
+  /** Whole-request timeout in ms (default 30 s). */
+  requestTimeoutMs?: number;
+}
+
+const cloudConfigSchema = z.object({
+  provider: z.literal('cloud'),
+  accessToken: secretField,
+  phoneNumberId: idField.optional(),
+  wabaId: idField.optional(),
+  apiVersion: apiVersionField.default(DEFAULT_GRAPH_VERSION),
+  baseUrl: baseUrlField.default(DEFAULT_GRAPH_BASE_URL),
+  trustedMediaHosts: z.array(z.string().regex(/^[a-z0-9.-]+$/i, { error: 'must be a host name' })).default([]),
+  retry: retryField,
+  requestTimeoutMs: z.number().int().positive().optional(),
+});
+
+export function createCloudProvider(config: CloudProviderConfig): GraphProvider {
+  const settings = parseConfig(cloudConfigSchema, config, 'cloud');
+  const transport = config.transport ?? new UndiciTransport({ requestTimeoutMs: settings.requestTimeoutMs });
+  return new GraphProvider({
+    name: 'cloud',
+    label: 'Meta Cloud API',
+    baseUrl: settings.baseUrl,
+    apiVersion: settings.apiVersion,
+    headers: { authorization: `Bearer ${settings.accessToken}` },
+    phoneNumberId: settings.phoneNumberId,
+    wabaId: settings.wabaId,
+    transport,
+    ownsTransport: config.transport === undefined,
+    retry: { ...DEFAULT_RETRY, ...settings.retry },
+    clock: config.clock ?? systemClock,
+    requestTimeoutMs: settings.requestTimeoutMs,
+    redact: createRedactor([settings.accessToken]),
+    isTrustedMediaHost: trustedMediaHosts(settings.baseUrl, settings.trustedMediaHosts),
+  });
+}

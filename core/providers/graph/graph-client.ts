@@ -1,0 +1,151 @@
+import { apiErrorFromResponse } from '../../errors/graph-envelope';
+import type { ErrorContext } from '../../errors/graph-envelope';
+import { WhatsAppApiError, WhatsAppConfigError, WhatsAppNetworkError } from '../../errors/other-errors';
+import type { WhatsAppError } from '../../errors/whatsapp-error';
+import { isJsonObject } from '../../json';
+import type { JsonObject } from '../../json';
+import { backoffDelay, isRetryable, parseRetryAfter } from '../../retry/retry-policy';
+import type { RetryOptions } from '../../retry/retry-policy';
+import type { Clock } from '../../runtime/clock';
+import type { HttpMethod, Transport, TransportRequest, TransportResponse } from '../../transport/transport';
+
+export interface GraphClientOptions {
+  errorContext: ErrorContext;
+  baseUrl: string;
+  apiVersion: string;
+  /** Authentication (and any provider-specific) headers sent with every Graph call. */
+  headers: Readonly<Record<string, string>>;
+  transport: Transport;
+  retry: Required<RetryOptions>;
+  clock: Clock;
+  requestTimeoutMs?: number;
+  /** Hosts that may receive the credentials when downloading media from an absolute URL. */
+  isTrustedMediaHost: (url: URL) => boolean;
+}
+
+export interface GraphCall {
+  method: HttpMethod;
+  /** Path after the version, starting with "/". */
+  path: string;
+  query?: Readonly<Record<string, string | number | boolean | undefined>>;
+  json?: JsonObject;
+  multipart?: { body: Uint8Array; contentType: string };
+  /** Whether repeating the call is harmless; decides what may be retried (see retry-policy). */
+  idempotent: boolean;
+}
+
+export interface DownloadedBytes {
+  data: Uint8Array;
+  contentType: string | null;
+}
+
+const USER_AGENT = 'whatsapp-business-toolkit/0.1';
+const decoder = new TextDecoder();
+
+/** Graph API calls with authentication, retries and error envelopes; shared by Cloud and Maton. */
+export class GraphClient {
+  constructor(private readonly options: GraphClientOptions) {}
+
+  url(path: string, query: GraphCall['query'] = {}): string {
+    const url = new URL(`${this.options.baseUrl}/${this.options.apiVersion}${path}`);
+    for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, String(value));
+    return url.toString();
+  }
+
+  async call(call: GraphCall): Promise<Record<string, unknown>> {
+    const headers: Record<string, string> = { ...this.options.headers, accept: 'application/json', 'user-agent': USER_AGENT };
+    let body: string | Uint8Array | undefined;
+    if (call.json !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(call.json);
+    } else if (call.multipart !== undefined) {
+      headers['content-type'] = call.multipart.contentType;
+      body = call.multipart.body;
+    }
+    const request: TransportRequest = { method: call.method, url: this.url(call.path, call.query), headers, body, timeoutMs: this.options.requestTimeoutMs };
+    return this.withRetries(request, call.idempotent, (response) => this.parseJson(response, call.idempotent));
+  }
+
+  /** GET an absolute media URL; credentials go only to trusted hosts. */
+  async download(rawUrl: string): Promise<DownloadedBytes> {
+    let url: URL;
+    try {
+      url = new URL(rawUrl);
+    } catch {
+      throw new WhatsAppApiError({ message: `${this.options.errorContext.label} returned a media URL that is not a URL`, provider: this.options.errorContext.provider });
+    }
+    if (!this.options.isTrustedMediaHost(url)) {
+      throw new WhatsAppConfigError(
+        `Refusing to send credentials to ${url.origin}: it is not the provider's host or a Meta media host`,
+        this.options.errorContext.provider,
+        'If your provider serves media from another host, add it to trustedMediaHosts in the provider configuration.',
+      );
+    }
+    const request: TransportRequest = {
+      method: 'GET',
+      url: url.toString(),
+      headers: { ...this.options.headers, 'user-agent': USER_AGENT },
+      timeoutMs: this.options.requestTimeoutMs,
+    };
+    return this.withRetries(request, true, (response) => {
+      const contentType = response.headers['content-type'] ?? null;
+      // Meta's media host answers some failures with an HTML page and status 200.
+      if (contentType !== null && contentType.toLowerCase().startsWith('text/html')) {
+        return this.invalidAnswer(`${this.options.errorContext.label} answered the media download with an HTML page instead of the file`, response, true);
+      }
+      return { data: response.body, contentType };
+    });
+  }
+
+  private parseJson(response: TransportResponse, idempotent: boolean): Record<string, unknown> | WhatsAppError {
+    const text = decoder.decode(response.body);
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (isJsonObject(parsed)) return parsed;
+    } catch {
+      // falls through to the error below
+    }
+    return this.invalidAnswer(`${this.options.errorContext.label} answered HTTP ${response.status} with a body that is not a JSON object`, response, idempotent);
+  }
+
+  private invalidAnswer(message: string, response: TransportResponse, retryable: boolean): WhatsAppError {
+    return new WhatsAppApiError({ message, provider: this.options.errorContext.provider, httpStatus: response.status, retryable });
+  }
+
+  /**
+   * Sends the request, reads the answer with `read`, and repeats it while the failure is
+   * retryable for this kind of request and the retry budget lasts.
+   */
+  private async withRetries<T>(request: TransportRequest, idempotent: boolean, read: (response: TransportResponse) => T | WhatsAppError): Promise<T> {
+    const { errorContext, transport, retry, clock } = this.options;
+    for (let attempt = 0; ; attempt += 1) {
+      let failure: WhatsAppError;
+      try {
+        const response = await transport.request(request);
+        if (response.status >= 200 && response.status < 300) {
+          const result = read(response);
+          if (!(result instanceof Error)) return result;
+          failure = result;
+        } else {
+          const retryAfter = parseRetryAfter(response.headers['retry-after'], clock.now());
+          failure = apiErrorFromResponse(response, errorContext, retryAfter, idempotent);
+        }
+      } catch (thrown) {
+        if (!(thrown instanceof WhatsAppNetworkError)) throw thrown;
+        failure = new WhatsAppNetworkError({
+          message: errorContext.redact(`${errorContext.label}: ${thrown.message}`),
+          provider: errorContext.provider,
+          failure: thrown.failure,
+          requestMayHaveReachedServer: thrown.requestMayHaveReachedServer,
+          retryable: isRetryable(thrown, idempotent),
+          hint: thrown.requestMayHaveReachedServer && !idempotent
+            ? 'The request may have reached the server; it was not repeated to avoid sending twice. Check before resending.'
+            : 'Check the network connection and the base URL.',
+        });
+      }
+      const delay = failure.retryable ? backoffDelay(failure, attempt, retry, clock.random) : null;
+      if (delay === null) throw failure;
+      await clock.sleep(delay);
+    }
+  }
+}

@@ -1,0 +1,294 @@
+import { WhatsAppApiError, WhatsAppIntegrityError } from '../../errors/other-errors';
+import { WhatsAppValidationError } from '../../errors/validation-error';
+import { compact, toJsonValue } from '../../json';
+import { matchesSha256 } from '../../media/checksum';
+import type { SendMessageInput } from '../../schemas/message/send-message';
+import type {
+  BusinessProfileGetInput,
+  BusinessProfileUpdateInput,
+  MarkReadInput,
+  MediaIdInput,
+  MediaUploadInput,
+  PhoneNumberGetInput,
+  PhoneNumberListInput,
+  TemplateCreateInput,
+  TemplateDeleteInput,
+  TemplateListInput,
+} from '../../schemas/operation-inputs';
+import type {
+  BusinessProfile,
+  BusinessProfileUpdateResult,
+  DeleteResult,
+  MediaDownloadResult,
+  MediaInfo,
+  MediaUploadResult,
+  PhoneNumber,
+  PhoneNumberListResult,
+  SendMessageResult,
+  SuccessResult,
+  Template,
+  TemplateCreateResult,
+  TemplateListResult,
+} from '../../schemas/operation-results';
+import { parameterFormatOf } from '../../schemas/template-definition';
+import type { Transport } from '../../transport/transport';
+import { buildMultipart } from '../../transport/multipart';
+import { toCloudMarkReadPayload, toCloudMessagePayload } from '../../wire/cloud-message';
+import type { Provider, ProviderCapabilities, ProviderName } from '../provider';
+import { GraphClient } from './graph-client';
+import type { GraphClientOptions } from './graph-client';
+import { nextCursor, numberOrNull, objectsIn, requiredString, stringOrNull, toBusinessProfile, toPhoneNumber, toTemplate } from './parse';
+
+export interface GraphProviderSettings extends Omit<GraphClientOptions, 'errorContext'> {
+  name: ProviderName;
+  label: string;
+  redact: (text: string) => string;
+  phoneNumberId?: string;
+  wabaId?: string;
+  /** Whether close() should close the transport (false when the caller passed its own). */
+  ownsTransport: boolean;
+}
+
+const TEMPLATE_FIELDS = 'id,name,language,status,category,parameter_format,components,quality_score,rejected_reason';
+const PHONE_FIELDS =
+  'id,display_phone_number,verified_name,quality_rating,code_verification_status,name_status,platform_type,throughput,messaging_limit_tier,status,account_mode';
+const PROFILE_FIELDS = 'about,address,description,email,profile_picture_url,websites,vertical';
+/** Page size when listing every template; Graph caps page sizes, so larger values only risk errors. */
+const TEMPLATE_PAGE_SIZE = 100;
+
+/**
+ * A provider for APIs that speak Meta's Graph dialect: the Cloud API itself, and gateways that
+ * proxy it (Maton). Only base URL, headers and trusted media hosts differ between them.
+ */
+export class GraphProvider implements Provider, ProviderCapabilities {
+  readonly name: ProviderName;
+  readonly label: string;
+  private readonly client: GraphClient;
+  private readonly transport: Transport;
+
+  constructor(private readonly settings: GraphProviderSettings) {
+    this.name = settings.name;
+    this.label = settings.label;
+    this.transport = settings.transport;
+    this.client = new GraphClient({ ...settings, errorContext: { provider: settings.name, label: settings.label, redact: settings.redact } });
+  }
+
+  async close(): Promise<void> {
+    if (this.settings.ownsTransport) await this.transport.close?.();
+  }
+
+  private phoneNumberId(override: string | undefined): string {
+    const id = override ?? this.settings.phoneNumberId;
+    if (id === undefined) throw new WhatsAppValidationError([{ path: 'phoneNumberId', rule: 'required (no default phone number id is configured)' }], this.name);
+    return id;
+  }
+
+  private wabaId(override: string | undefined): string {
+    const id = override ?? this.settings.wabaId;
+    if (id === undefined) throw new WhatsAppValidationError([{ path: 'wabaId', rule: 'required (no default WhatsApp Business Account id is configured)' }], this.name);
+    return id;
+  }
+
+  async sendMessage(input: SendMessageInput): Promise<SendMessageResult> {
+    const phoneNumberId = this.phoneNumberId(input.phoneNumberId);
+    const response = await this.client.call({ method: 'POST', path: `/${phoneNumberId}/messages`, json: toCloudMessagePayload(input), idempotent: false });
+    const message = objectsIn(response.messages)[0];
+    if (message === undefined) throw new WhatsAppApiError({ message: `${this.label} accepted the send but returned no message id`, provider: this.name });
+    const contact = objectsIn(response.contacts)[0] ?? {};
+    return {
+      status: stringOrNull(message.message_status) ?? 'accepted',
+      messageId: requiredString(message, 'id', 'a message id', this.label),
+      phoneNumberId,
+      to: input.to,
+      waId: stringOrNull(contact.wa_id),
+    };
+  }
+
+  async markRead(input: MarkReadInput): Promise<SuccessResult> {
+    const phoneNumberId = this.phoneNumberId(input.phoneNumberId);
+    // Marking read twice is harmless, so this call may be retried.
+    const response = await this.client.call({ method: 'POST', path: `/${phoneNumberId}/messages`, json: toCloudMarkReadPayload(input), idempotent: true });
+    return { success: response.success === true };
+  }
+
+  async uploadMedia(input: MediaUploadInput): Promise<MediaUploadResult> {
+    const phoneNumberId = this.phoneNumberId(input.phoneNumberId);
+    const multipart = buildMultipart([
+      { name: 'messaging_product', value: 'whatsapp' },
+      { name: 'type', value: input.mimeType },
+      { name: 'file', filename: input.filename, contentType: input.mimeType, data: input.data },
+    ]);
+    // A repeated upload only leaves an unused copy that expires after 30 days; nobody sees it.
+    const response = await this.client.call({ method: 'POST', path: `/${phoneNumberId}/media`, multipart, idempotent: true });
+    return { mediaId: requiredString(response, 'id', 'a media id', this.label) };
+  }
+
+  async getMediaInfo(input: MediaIdInput): Promise<MediaInfo> {
+    const response = await this.client.call({
+      method: 'GET',
+      path: `/${encodeURIComponent(input.mediaId)}`,
+      query: { phone_number_id: input.phoneNumberId ?? this.settings.phoneNumberId },
+      idempotent: true,
+    });
+    return {
+      mediaId: stringOrNull(response.id) ?? input.mediaId,
+      url: requiredString(response, 'url', 'a media URL', this.label),
+      mimeType: stringOrNull(response.mime_type),
+      sha256: stringOrNull(response.sha256),
+      fileSize: numberOrNull(response.file_size),
+    };
+  }
+
+  async downloadMedia(input: MediaIdInput): Promise<MediaDownloadResult> {
+    const info = await this.getMediaInfo(input);
+    const { data, contentType } = await this.client.download(info.url);
+    const verified = info.sha256 === null ? null : matchesSha256(data, info.sha256);
+    if (verified === false) {
+      throw new WhatsAppIntegrityError(`Media ${info.mediaId}: the ${data.byteLength} downloaded bytes do not match the SHA-256 ${this.label} announced`, this.name);
+    }
+    if (info.fileSize !== null && info.fileSize !== data.byteLength) {
+      throw new WhatsAppIntegrityError(`Media ${info.mediaId}: expected ${info.fileSize} bytes, downloaded ${data.byteLength}`, this.name);
+    }
+    return {
+      mediaId: info.mediaId,
+      data,
+      mimeType: info.mimeType ?? contentType ?? 'application/octet-stream',
+      fileSize: data.byteLength,
+      sha256: info.sha256,
+      sha256Verified: verified === true,
+    };
+  }
+
+  async deleteMedia(input: MediaIdInput): Promise<DeleteResult> {
+    const response = await this.client.call({
+      method: 'DELETE',
+      path: `/${encodeURIComponent(input.mediaId)}`,
+      query: { phone_number_id: input.phoneNumberId ?? this.settings.phoneNumberId },
+      idempotent: true,
+    });
+    if (response.success !== true) throw new WhatsAppApiError({ message: `${this.label} did not confirm deleting media ${input.mediaId}`, provider: this.name });
+    return { deleted: true };
+  }
+
+  async listTemplates(input: TemplateListInput): Promise<TemplateListResult> {
+    const wabaId = this.wabaId(input.wabaId);
+    const templates: Template[] = [];
+    let after: string | null = null;
+    let hasMore = false;
+    do {
+      const remaining = input.limit === undefined ? TEMPLATE_PAGE_SIZE : input.limit - templates.length;
+      const response: Record<string, unknown> = await this.client.call({
+        method: 'GET',
+        path: `/${wabaId}/message_templates`,
+        query: {
+          fields: TEMPLATE_FIELDS,
+          limit: Math.min(TEMPLATE_PAGE_SIZE, remaining),
+          name: input.name,
+          status: input.status,
+          category: input.category,
+          language: input.language,
+          after: after ?? undefined,
+        },
+        idempotent: true,
+      });
+      const page = objectsIn(response.data).map((raw) => toTemplate(raw, this.label));
+      const room = input.limit === undefined ? page.length : input.limit - templates.length;
+      templates.push(...page.slice(0, room));
+      after = nextCursor(response);
+      hasMore = page.length > room || (after !== null && input.limit !== undefined && templates.length >= input.limit);
+    } while (after !== null && (input.limit === undefined || templates.length < input.limit));
+    return { templates, count: templates.length, hasMore };
+  }
+
+  async getTemplateById(input: { wabaId?: string; templateId: string }): Promise<Template> {
+    const response = await this.client.call({ method: 'GET', path: `/${input.templateId}`, query: { fields: TEMPLATE_FIELDS }, idempotent: true });
+    return toTemplate(response, this.label);
+  }
+
+  async createTemplate(input: TemplateCreateInput): Promise<TemplateCreateResult> {
+    const wabaId = this.wabaId(input.wabaId);
+    const named = parameterFormatOf(input.components) === 'NAMED';
+    const response = await this.client.call({
+      method: 'POST',
+      path: `/${wabaId}/message_templates`,
+      json: compact({
+        name: input.name,
+        category: input.category,
+        language: input.language,
+        parameter_format: named ? 'named' : undefined,
+        allow_category_change: input.allowCategoryChange,
+        components: toJsonValue(input.components),
+      }),
+      idempotent: false,
+    });
+    return {
+      id: requiredString(response, 'id', 'a template id', this.label),
+      status: stringOrNull(response.status) ?? 'PENDING',
+      category: stringOrNull(response.category) ?? input.category,
+    };
+  }
+
+  async deleteTemplate(input: TemplateDeleteInput): Promise<DeleteResult> {
+    const wabaId = this.wabaId(input.wabaId);
+    const response = await this.client.call({
+      method: 'DELETE',
+      path: `/${wabaId}/message_templates`,
+      query: { name: input.name, hsm_id: input.templateId },
+      idempotent: true,
+    });
+    if (response.success !== true) throw new WhatsAppApiError({ message: `${this.label} did not confirm deleting template ${input.name}`, provider: this.name });
+    return { deleted: true };
+  }
+
+  async listPhoneNumbers(input: PhoneNumberListInput): Promise<PhoneNumberListResult> {
+    const wabaId = this.wabaId(input.wabaId);
+    const phoneNumbers: PhoneNumber[] = [];
+    let after: string | null = null;
+    do {
+      const response: Record<string, unknown> = await this.client.call({
+        method: 'GET',
+        path: `/${wabaId}/phone_numbers`,
+        query: { fields: PHONE_FIELDS, after: after ?? undefined },
+        idempotent: true,
+      });
+      phoneNumbers.push(...objectsIn(response.data).map((raw) => toPhoneNumber(raw, this.label)));
+      after = nextCursor(response);
+    } while (after !== null);
+    return { phoneNumbers, count: phoneNumbers.length };
+  }
+
+  async getPhoneNumber(input: PhoneNumberGetInput): Promise<PhoneNumber> {
+    const phoneNumberId = this.phoneNumberId(input.phoneNumberId);
+    const response = await this.client.call({ method: 'GET', path: `/${phoneNumberId}`, query: { fields: PHONE_FIELDS }, idempotent: true });
+    return toPhoneNumber(response, this.label);
+  }
+
+  async getBusinessProfile(input: BusinessProfileGetInput): Promise<BusinessProfile> {
+    const phoneNumberId = this.phoneNumberId(input.phoneNumberId);
+    const response = await this.client.call({
+      method: 'GET',
+      path: `/${phoneNumberId}/whatsapp_business_profile`,
+      query: { fields: PROFILE_FIELDS },
+      idempotent: true,
+    });
+    return toBusinessProfile(response);
+  }
+
+  async updateBusinessProfile(input: BusinessProfileUpdateInput): Promise<BusinessProfileUpdateResult> {
+    const { phoneNumberId: override, ...fields } = input;
+    const phoneNumberId = this.phoneNumberId(override);
+    const payload = compact({
+      messaging_product: 'whatsapp',
+      about: fields.about,
+      address: fields.address,
+      description: fields.description,
+      email: fields.email,
+      websites: fields.websites,
+      vertical: fields.vertical,
+      profile_picture_handle: fields.profilePictureHandle,
+    });
+    const response = await this.client.call({ method: 'POST', path: `/${phoneNumberId}/whatsapp_business_profile`, json: payload, idempotent: true });
+    if (response.success !== true) throw new WhatsAppApiError({ message: `${this.label} did not confirm the profile update`, provider: this.name });
+    return { updated: true, fields: Object.keys(fields).filter((key) => fields[key as keyof typeof fields] !== undefined) };
+  }
+}

@@ -1,0 +1,62 @@
+import type { SendMessageInput } from '../schemas/message/send-message';
+import type {
+  BusinessProfileGetInput,
+  BusinessProfileUpdateInput,
+  MarkReadInput,
+  MediaIdInput,
+  MediaUploadInput,
+  PhoneNumberGetInput,
+  PhoneNumberListInput,
+  TemplateCreateInput,
+  TemplateDeleteInput,
+  TemplateListInput,
+} from '../schemas/operation-inputs';
+import type {
+  BusinessProfile,
+  BusinessProfileUpdateResult,
+  DeleteResult,
+  MediaDownloadResult,
+  MediaInfo,
+  MediaUploadResult,
+  PhoneNumber,
+  PhoneNumberListResult,
+  SendMessageResult,
+  SuccessResult,
+  Template,
+  TemplateCreateResult,
+  TemplateListResult,
+} from '../schemas/operation-results';
+
+export type ProviderName = 'cloud' | 'maton' | 'onprem' | 'itnio';
+
+/**
+ * What a provider can do, one method per primitive. Inputs are already validated catalogue inputs;
+ * each provider turns them into its own wire dialect. A provider leaves out what its API cannot do,
+ * and the catalogue derives its capabilities from the methods present.
+ */
+export interface ProviderCapabilities {
+  sendMessage(input: SendMessageInput): Promise<SendMessageResult>;
+  markRead(input: MarkReadInput): Promise<SuccessResult>;
+  uploadMedia(input: MediaUploadInput): Promise<MediaUploadResult>;
+  getMediaInfo(input: MediaIdInput): Promise<MediaInfo>;
+  downloadMedia(input: MediaIdInput): Promise<MediaDownloadResult>;
+  deleteMedia(input: MediaIdInput): Promise<DeleteResult>;
+  listTemplates(input: TemplateListInput): Promise<TemplateListResult>;
+  getTemplateById(input: { wabaId?: string; templateId: string }): Promise<Template>;
+  createTemplate(input: TemplateCreateInput): Promise<TemplateCreateResult>;
+  deleteTemplate(input: TemplateDeleteInput): Promise<DeleteResult>;
+  listPhoneNumbers(input: PhoneNumberListInput): Promise<PhoneNumberListResult>;
+  getPhoneNumber(input: PhoneNumberGetInput): Promise<PhoneNumber>;
+  getBusinessProfile(input: BusinessProfileGetInput): Promise<BusinessProfile>;
+  updateBusinessProfile(input: BusinessProfileUpdateInput): Promise<BusinessProfileUpdateResult>;
+}
+
+export type Capability = keyof ProviderCapabilities;
+
+export interface Provider extends Partial<ProviderCapabilities> {
+  readonly name: ProviderName;
+  /** Human name used in messages, e.g. "Meta Cloud API". */
+  readonly label: string;
+  /** Releases connections; the provider is unusable afterwards. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,117 @@
+import { Agent } from 'undici';
+import { WhatsAppNetworkError } from '../errors/other-errors';
+import type { NetworkFailure } from '../errors/other-errors';
+import type { Transport, TransportRequest, TransportResponse } from './transport';
+
+export interface UndiciTransportOptions {
+  /** Time allowed to open a TCP/TLS connection. */
+  connectTimeoutMs?: number;
+  /** Default time allowed for a whole request when the request does not say. */
+  requestTimeoutMs?: number;
+  /** How long an idle keep-alive connection is kept. */
+  keepAliveTimeoutMs?: number;
+  /** Connections per origin. */
+  connections?: number;
+  /** Larger responses are refused (media downloads are at most 100 MB). */
+  maxResponseBytes?: number;
+}
+
+/** Failures that happen before a single byte of the request can have been sent. */
+const NOT_SENT: Readonly<Record<string, NetworkFailure>> = {
+  ECONNREFUSED: 'connection_refused',
+  ENOTFOUND: 'dns',
+  EAI_AGAIN: 'dns',
+  UND_ERR_CONNECT_TIMEOUT: 'connect_timeout',
+  EHOSTUNREACH: 'unreachable',
+  ENETUNREACH: 'unreachable',
+};
+
+/** Failures after the request may have been sent: the server may have acted on it. */
+const MAYBE_SENT: Readonly<Record<string, NetworkFailure>> = {
+  UND_ERR_HEADERS_TIMEOUT: 'timeout',
+  UND_ERR_BODY_TIMEOUT: 'timeout',
+  TimeoutError: 'timeout',
+  ECONNRESET: 'connection_reset',
+  EPIPE: 'connection_reset',
+  UND_ERR_SOCKET: 'connection_reset',
+  UND_ERR_CLOSED: 'connection_reset',
+  AbortError: 'aborted',
+};
+
+function errorCodes(error: unknown): string[] {
+  const codes: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth += 1) {
+    const { code, name } = current as { code?: unknown; name?: unknown };
+    if (typeof code === 'string') codes.push(code);
+    if (typeof name === 'string') codes.push(name);
+    current = (current as { cause?: unknown }).cause;
+  }
+  return codes;
+}
+
+function toNetworkError(error: unknown, url: URL): WhatsAppNetworkError {
+  const codes = errorCodes(error);
+  const notSent = codes.map((code) => NOT_SENT[code]).find((failure) => failure !== undefined);
+  const maybeSent = codes.map((code) => MAYBE_SENT[code]).find((failure) => failure !== undefined);
+  const failure = notSent ?? maybeSent ?? 'other';
+  const what = failure.replace(/_/g, ' ');
+  const code = codes.find((c) => /^[A-Z_]+$/.test(c));
+  return new WhatsAppNetworkError({
+    // Only the origin: paths and queries stay out of error text.
+    message: `No response from ${url.origin}: ${what}${code ? ` (${code})` : ''}`,
+    failure,
+    requestMayHaveReachedServer: notSent === undefined,
+  });
+}
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+/** Keep-alive connection pools per origin, with connect, header, body and overall timeouts. */
+export class UndiciTransport implements Transport {
+  private readonly agent: Agent;
+  private readonly requestTimeoutMs: number;
+
+  constructor(options: UndiciTransportOptions = {}) {
+    this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
+    this.agent = new Agent({
+      connect: { timeout: options.connectTimeoutMs ?? 10_000 },
+      keepAliveTimeout: options.keepAliveTimeoutMs ?? 30_000,
+      connections: options.connections ?? 32,
+      headersTimeout: this.requestTimeoutMs,
+      bodyTimeout: this.requestTimeoutMs,
+      maxResponseSize: options.maxResponseBytes ?? 128 * 1024 * 1024,
+    });
+  }
+
+  async request(request: TransportRequest): Promise<TransportResponse> {
+    const url = new URL(request.url);
+    const timeoutMs = request.timeoutMs ?? this.requestTimeoutMs;
+    try {
+      const response = await this.agent.request({
+        origin: url.origin,
+        path: `${url.pathname}${url.search}`,
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+        signal: AbortSignal.timeout(timeoutMs),
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+      });
+      const body = new Uint8Array(await response.body.arrayBuffer());
+      return { status: response.statusCode, headers: flattenHeaders(response.headers), body };
+    } catch (error) {
+      throw toNetworkError(error, url);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.agent.close();
+  }
+}

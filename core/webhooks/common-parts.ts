@@ -1,0 +1,35 @@
+import type { WebhookContactCard, WebhookErrorDetail } from './event';
+import { num, obj, objects, str } from './read';
+import type { Json } from './read';
+
+export function toErrorDetails(value: unknown): WebhookErrorDetail[] {
+  return objects(value).map((error) => ({
+    code: num(error.code),
+    title: str(error.title),
+    message: str(error.message),
+    details: str(obj(error.error_data)?.details),
+    href: str(error.href),
+  }));
+}
+
+export function toContactCard(card: Json): WebhookContactCard {
+  const name = obj(card.name) ?? {};
+  const org = obj(card.org);
+  return {
+    name: { formattedName: str(name.formatted_name), firstName: str(name.first_name), lastName: str(name.last_name) },
+    phones: objects(card.phones).map((p) => ({ phone: str(p.phone), waId: str(p.wa_id), type: str(p.type) })),
+    emails: objects(card.emails).map((e) => ({ email: str(e.email), type: str(e.type) })),
+    org: org === null ? null : { company: str(org.company), department: str(org.department), title: str(org.title) },
+    urls: objects(card.urls).map((u) => ({ url: str(u.url), type: str(u.type) })),
+    birthday: str(card.birthday),
+    raw: card,
+  };
+}
+
+/** The `contacts` entry (sender profile) that belongs to a given phone or business-scoped user id. */
+export function profileNameFor(contacts: Json[], waId: string | null, userId: string | null): string | null {
+  const match =
+    contacts.find((c) => (waId !== null && str(c.wa_id) === waId) || (userId !== null && str(c.user_id) === userId)) ??
+    (contacts.length === 1 ? contacts[0] : undefined);
+  return str(obj(match?.profile)?.name);
+}
