@@ -77,6 +77,7 @@ function flattenHeaders(headers: Record<string, string | string[] | undefined>):
 export class UndiciTransport implements Transport {
   private readonly agent: Agent;
   private readonly requestTimeoutMs: number;
+  private closed = false;
 
   constructor(options: UndiciTransportOptions = {}) {
     this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
@@ -111,7 +112,10 @@ export class UndiciTransport implements Transport {
     }
   }
 
+  /** Safe to call more than once. */
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     await this.agent.close();
   }
 }
