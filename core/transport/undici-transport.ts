@@ -6,11 +6,11 @@ import type { Transport, TransportRequest, TransportResponse } from './transport
 export interface UndiciTransportOptions {
   /** Time allowed to open a TCP/TLS connection. */
   connectTimeoutMs?: number;
-  /** Default time allowed for a whole request when the request does not say. */
+  /** Default time allowed for the answer's headers, and for each pause in its body. */
   requestTimeoutMs?: number;
   /** How long an idle keep-alive connection is kept. */
   keepAliveTimeoutMs?: number;
-  /** Connections per origin. */
+  /** Connections per origin (default 64): at ~250 ms per call to Meta that carries ~250 messages/s. */
   connections?: number;
   /** Larger responses are refused (media downloads are at most 100 MB). */
   maxResponseBytes?: number;
@@ -50,7 +50,7 @@ function errorCodes(error: unknown): string[] {
   return codes;
 }
 
-function toNetworkError(error: unknown, url: URL): WhatsAppNetworkError {
+function toNetworkError(error: unknown, origin: string): WhatsAppNetworkError {
   const codes = errorCodes(error);
   const notSent = codes.map((code) => NOT_SENT[code]).find((failure) => failure !== undefined);
   const maybeSent = codes.map((code) => MAYBE_SENT[code]).find((failure) => failure !== undefined);
@@ -59,10 +59,20 @@ function toNetworkError(error: unknown, url: URL): WhatsAppNetworkError {
   const code = codes.find((c) => /^[A-Z_]+$/.test(c));
   return new WhatsAppNetworkError({
     // Only the origin: paths and queries stay out of error text.
-    message: `No response from ${url.origin}: ${what}${code ? ` (${code})` : ''}`,
+    message: `No response from ${origin}: ${what}${code ? ` (${code})` : ''}`,
     failure,
     requestMayHaveReachedServer: notSent === undefined,
   });
+}
+
+/** Origin and path of an absolute URL; parsing a URL object per request showed up in profiles. */
+function splitUrl(url: string): { origin: string; path: string } {
+  const match = /^(https?:\/\/[^/?#]+)([^#]*)/i.exec(url);
+  if (match === null) {
+    const parsed = new URL(url);
+    return { origin: parsed.origin, path: `${parsed.pathname}${parsed.search}` };
+  }
+  return { origin: match[1], path: match[2] === '' ? '/' : match[2] };
 }
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
@@ -84,7 +94,7 @@ export class UndiciTransport implements Transport {
     this.agent = new Agent({
       connect: { timeout: options.connectTimeoutMs ?? 10_000 },
       keepAliveTimeout: options.keepAliveTimeoutMs ?? 30_000,
-      connections: options.connections ?? 32,
+      connections: options.connections ?? 64,
       headersTimeout: this.requestTimeoutMs,
       bodyTimeout: this.requestTimeoutMs,
       maxResponseSize: options.maxResponseBytes ?? 128 * 1024 * 1024,
@@ -92,23 +102,23 @@ export class UndiciTransport implements Transport {
   }
 
   async request(request: TransportRequest): Promise<TransportResponse> {
-    const url = new URL(request.url);
+    const { origin, path } = splitUrl(request.url);
     const timeoutMs = request.timeoutMs ?? this.requestTimeoutMs;
     try {
+      // undici's own header and body timers are far cheaper than an AbortSignal timer per request.
       const response = await this.agent.request({
-        origin: url.origin,
-        path: `${url.pathname}${url.search}`,
+        origin,
+        path,
         method: request.method,
         headers: request.headers,
         body: request.body,
-        signal: AbortSignal.timeout(timeoutMs),
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
       });
       const body = new Uint8Array(await response.body.arrayBuffer());
       return { status: response.statusCode, headers: flattenHeaders(response.headers), body };
     } catch (error) {
-      throw toNetworkError(error, url);
+      throw toNetworkError(error, origin);
     }
   }
 

@@ -47,9 +47,10 @@ export class GraphClient {
   constructor(private readonly options: GraphClientOptions) {}
 
   url(path: string, query: GraphCall['query'] = {}): string {
-    const url = new URL(`${this.options.baseUrl}/${this.options.apiVersion}${path}`);
-    for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, String(value));
-    return url.toString();
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+    const search = params.size > 0 ? `?${params.toString()}` : '';
+    return `${this.options.baseUrl}/${this.options.apiVersion}${path}${search}`;
   }
 
   async call(call: GraphCall): Promise<Record<string, unknown>> {
