@@ -2,7 +2,7 @@ import { blankEvent } from './blank-event';
 import type { EventOrigin } from './blank-event';
 import type { WebhookEvent, WebhookEventKind } from './event';
 import { fingerprint } from './fingerprint';
-import { objects, str } from './read';
+import { num, objects, str } from './read';
 import type { Json } from './read';
 
 const TEMPLATE_FIELDS: Readonly<Record<string, { kind: WebhookEventKind; eventKey: string }>> = {
@@ -13,8 +13,12 @@ const TEMPLATE_FIELDS: Readonly<Record<string, { kind: WebhookEventKind; eventKe
 
 const GROUP_FIELDS = new Set(['group_lifecycle_update', 'group_settings_update', 'group_participants_update', 'group_participant_update', 'group_status_update']);
 
-function withKey(event: WebhookEvent): WebhookEvent {
-  event.dedupeKey = `${event.field ?? 'unknown'}:${event.wabaId ?? ''}:${fingerprint(event.raw)}`;
+/**
+ * Field changes carry no id. A redelivery repeats the payload and its entry time; the same change
+ * happening again later (approved, paused, approved) has a new time, so it is a new event.
+ */
+function withKey(event: WebhookEvent, entryTime: number | null): WebhookEvent {
+  event.dedupeKey = `${event.field ?? 'unknown'}:${event.wabaId ?? ''}:${entryTime ?? ''}:${fingerprint(event.raw)}`;
   return event;
 }
 
@@ -32,19 +36,19 @@ export function normalizeFieldChange(value: Json, origin: EventOrigin): WebhookE
       category: str(value.message_template_category) ?? str(value.new_category),
       reason: str(value.reason),
     };
-    return [withKey(event)];
+    return [withKey(event, origin.entryTime)];
   }
   if (field === 'account_update') {
     const event = blankEvent('account_update', origin, value);
     event.event = str(value.event);
     event.displayPhoneNumber = str(value.phone_number) ?? origin.displayPhoneNumber;
-    return [withKey(event)];
+    return [withKey(event, origin.entryTime)];
   }
   if (field === 'phone_number_quality_update' || field === 'phone_number_name_update') {
     const event = blankEvent(field === 'phone_number_quality_update' ? 'phone_number_quality' : 'phone_number_name', origin, value);
     event.event = str(value.event) ?? str(value.decision);
     event.displayPhoneNumber = str(value.display_phone_number) ?? origin.displayPhoneNumber;
-    return [withKey(event)];
+    return [withKey(event, origin.entryTime)];
   }
   if (GROUP_FIELDS.has(field) || Array.isArray(value.groups)) {
     const groups = objects(value.groups);
@@ -53,9 +57,10 @@ export function normalizeFieldChange(value: Json, origin: EventOrigin): WebhookE
         const event = blankEvent('group', origin, group);
         event.type = str(group.type);
         event.event = str(group.type);
-        return withKey(event);
+        event.timestamp = num(group.timestamp) ?? origin.entryTime;
+        return withKey(event, origin.entryTime);
       });
     }
   }
-  return [withKey(blankEvent('unknown', origin, value))];
+  return [withKey(blankEvent('unknown', origin, value), origin.entryTime)];
 }

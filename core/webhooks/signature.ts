@@ -9,7 +9,8 @@ const SIGNATURE_HEADER = /^sha256=([0-9a-fA-F]{64})$/;
  * intermediary re-encoded as plain UTF-8.
  */
 export function escapeUnicode(text: string): string {
-  return text.replace(/[^\x00-\x7f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // DEL (0x7f) is escaped too, as whatsapp-api-js does against Meta's signatures.
+  return text.replace(/[^\x00-\x7e]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function toBytes(body: string | Uint8Array): Buffer {
@@ -44,7 +45,7 @@ export function verifyWebhookSignature(
   const expected = Buffer.from(match[1], 'hex');
   const bytes = toBytes(rawBody);
   if (timingSafeEqual(hmac(appSecret, bytes), expected)) return true;
-  const hasNonAscii = bytes.some((byte) => byte > 0x7f);
+  const hasNonAscii = bytes.some((byte) => byte >= 0x7f);
   if (!hasNonAscii) return false;
   return timingSafeEqual(hmac(appSecret, Buffer.from(escapeUnicode(bytes.toString('utf8')), 'utf8')), expected);
 }
