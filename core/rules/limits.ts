@@ -49,9 +49,8 @@ export const LIMITS = {
   phoneNumber: { minDigits: 7, maxDigits: 15 },
 } as const;
 
-/** Industry values accepted by POST /{phone-number-id}/whatsapp_business_profile (OpenAPI v23.0). */
+/** Industry values accepted by POST /{phone-number-id}/whatsapp_business_profile (OpenAPI v23.0, WhatsAppBusinessVertical). */
 export const BUSINESS_VERTICALS = [
-  'UNDEFINED',
   'OTHER',
   'AUTO',
   'BEAUTY',
@@ -73,7 +72,6 @@ export const BUSINESS_VERTICALS = [
   'ONLINE_GAMBLING',
   'PHYSICAL_GAMBLING',
   'OTC_DRUGS',
-  'NOT_A_BIZ',
 ] as const;
 export type BusinessVertical = (typeof BUSINESS_VERTICALS)[number];
 

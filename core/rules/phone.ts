@@ -17,6 +17,8 @@ export function normalizePhoneNumber(input: string): PhoneNormalization {
   if (!/^\d+$/.test(value)) {
     return { ok: false, reason: 'must contain only digits after removing spaces, dashes, parentheses and a leading + or 00' };
   }
+  // Country codes never start with 0; a leading 0 is a national number without its country code.
+  if (value.startsWith('0')) return { ok: false, reason: 'must start with the country code (a national number starting with 0 is not enough)' };
   const { minDigits, maxDigits } = LIMITS.phoneNumber;
   if (value.length < minDigits || value.length > maxDigits) {
     return {

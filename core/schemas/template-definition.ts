@@ -129,6 +129,7 @@ function checkPlaceholders(variables: TemplateVariables, ctx: z.RefinementCtx, p
   }
 }
 
+/** Examples must match the variables exactly: one value per positional variable, one per name. */
 function checkExamples(
   variables: TemplateVariables,
   positionalExamples: unknown[] | undefined,
@@ -140,31 +141,36 @@ function checkExamples(
 ): void {
   const positional = new Set(variables.positional).size;
   const names = [...new Set(variables.named)];
-  if (positional > 0) {
-    const gap = positionalGap(variables.positional);
-    if (gap !== null) addIssue(ctx, `variables must be numbered from {{1}} without gaps ({{${gap}}} is missing)`, [...path, 'text']);
+  const gap = positionalGap(variables.positional);
+  if (gap !== null) addIssue(ctx, `variables must be numbered from {{1}} without gaps ({{${gap}}} is missing)`, [...path, 'text']);
+  if (positionalExamples !== undefined || positional > 0) {
     const given = positionalExamples?.length ?? 0;
     if (given !== positional) {
       addIssue(ctx, `needs ${positional} example value(s), one per variable (got ${given})`, [...path, 'example', positionalKey]);
     }
   }
-  if (names.length > 0) {
-    const given = (namedExamples ?? []).map((example) => example.param_name);
-    const missing = names.filter((name) => !given.includes(name));
-    const extra = given.filter((name) => !names.includes(name));
-    if (missing.length > 0) addIssue(ctx, `missing examples for ${missing.map((n) => `{{${n}}}`).join(', ')}`, [...path, 'example', namedKey]);
-    if (extra.length > 0) addIssue(ctx, `examples for variables the text does not use: ${extra.join(', ')}`, [...path, 'example', namedKey]);
-  }
+  const given = (namedExamples ?? []).map((example) => example.param_name);
+  const missing = names.filter((name) => !given.includes(name));
+  const extra = given.filter((name) => !names.includes(name));
+  const repeated = given.filter((name, index) => given.indexOf(name) !== index);
+  if (missing.length > 0) addIssue(ctx, `missing examples for ${missing.map((n) => `{{${n}}}`).join(', ')}`, [...path, 'example', namedKey]);
+  if (extra.length > 0) addIssue(ctx, `examples for variables the text does not use: ${extra.join(', ')}`, [...path, 'example', namedKey]);
+  if (repeated.length > 0) addIssue(ctx, `more than one example for ${[...new Set(repeated)].join(', ')}`, [...path, 'example', namedKey]);
+}
+
+/** "an IMAGE header", "a VIDEO header". */
+function withArticle(word: string): string {
+  return `${/^[AEIOU]/i.test(word) ? 'an' : 'a'} ${word}`;
 }
 
 function checkHeader({ component, index }: Located<Header>, category: TemplateCategory, ctx: z.RefinementCtx): TemplateVariables | null {
   const path: PropertyKey[] = ['components', index];
   if (category === 'AUTHENTICATION') addIssue(ctx, 'AUTHENTICATION templates cannot have a header', path);
   if (component.format !== 'TEXT') {
-    if (component.text !== undefined) addIssue(ctx, `a ${component.format} header has no text`, [...path, 'text']);
+    if (component.text !== undefined) addIssue(ctx, `${withArticle(component.format)} header has no text`, [...path, 'text']);
     const needsSample = component.format !== 'LOCATION';
     if (needsSample && (component.example?.header_handle?.length ?? 0) === 0) {
-      addIssue(ctx, `a ${component.format} header needs a sample file handle (from the Resumable Upload API)`, [...path, 'example', 'header_handle']);
+      addIssue(ctx, `${withArticle(component.format)} header needs a sample file handle (from the Resumable Upload API)`, [...path, 'example', 'header_handle']);
     }
     return null;
   }
@@ -235,9 +241,13 @@ function checkButtons({ component, index }: Located<Buttons>, category: Template
     if (count(type) > cap) addIssue(ctx, `at most ${cap} ${type} button(s) (got ${count(type)})`, path);
   }
   if (category === 'AUTHENTICATION' && count('OTP') !== 1) addIssue(ctx, `AUTHENTICATION templates need exactly 1 OTP button (got ${count('OTP')})`, path);
+  if (category === 'AUTHENTICATION' && count('OTP') !== component.buttons.length) {
+    addIssue(ctx, 'AUTHENTICATION templates have only the OTP button', path);
+  }
   component.buttons.forEach((b, i) => {
     if (b.type === 'OTP' && category !== 'AUTHENTICATION') addIssue(ctx, 'OTP buttons are only for AUTHENTICATION templates', [...path, i, 'type']);
-    if (b.type === 'OTP' && b.otp_type !== 'COPY_CODE' && b.package_name === undefined && (b.supported_apps?.length ?? 0) === 0) {
+    const namesApp = b.type === 'OTP' && ((b.package_name !== undefined && b.signature_hash !== undefined) || (b.supported_apps?.length ?? 0) > 0);
+    if (b.type === 'OTP' && b.otp_type !== 'COPY_CODE' && !namesApp) {
       addIssue(ctx, `${b.otp_type} buttons need package_name and signature_hash (or supported_apps)`, [...path, i]);
     }
     if (b.type !== 'URL') return;

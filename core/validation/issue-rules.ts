@@ -45,9 +45,11 @@ function boundRule(iss: RawIssue & { code: 'too_big' | 'too_small' }): string {
  */
 export function ruleForIssue(iss: RawIssue): string {
   switch (iss.code) {
-    case 'invalid_type':
+    case 'invalid_type': {
       if (iss.input === undefined) return 'required';
-      return `must be ${iss.expected === 'array' || iss.expected === 'object' ? 'an' : 'a'} ${iss.expected} (got ${describeValue(iss.input)})`;
+      const expected = iss.expected === 'int' ? 'integer' : iss.expected;
+      return `must be ${/^[aeiou]/.test(expected) ? 'an' : 'a'} ${expected} (got ${describeValue(iss.input)})`;
+    }
     case 'too_big':
     case 'too_small':
       return boundRule(iss);
