@@ -1,0 +1,44 @@
+import { redactUrl } from '../http/redact-url';
+import type { RunningSandbox } from '../runtime/start-sandbox';
+import type { SandboxOptions } from '../runtime/options';
+
+/** Wraps a value in single quotes for a POSIX shell. */
+function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** What the CLI prints once listening. The token is a local one the user chose; the app secret is never shown. */
+export function startupBanner(sandbox: RunningSandbox, options: SandboxOptions): string {
+  const webhooks =
+    options.callbackUrl !== undefined && options.appSecret !== undefined
+      ? `${redactUrl(options.callbackUrl)} (signed with the app secret)`
+      : 'off (set --callback-url and --app-secret)';
+  const customer = '15551234567';
+  const inbound = JSON.stringify({ from: customer, name: 'Test Customer', text: 'Hi!' });
+  const text = JSON.stringify({
+    messaging_product: 'whatsapp',
+    to: customer,
+    type: 'text',
+    text: { body: 'Hello from the sandbox' },
+  });
+  return [
+    `WhatsApp Sandbox listening on ${sandbox.url}`,
+    `  Graph API base    ${sandbox.url}/v23.0`,
+    `  Access token      ${sandbox.token}`,
+    `  Phone number id   ${sandbox.phoneNumberId}`,
+    `  WABA id           ${sandbox.wabaId}`,
+    `  Verify token      ${sandbox.verifyToken}`,
+    `  Webhooks          ${webhooks}`,
+    `  24 h window       ${options.window === false ? 'not enforced' : 'enforced (the customer writes first)'}`,
+    '',
+    'Simulate the customer writing first (opens the 24 h window):',
+    `  curl -s -X POST ${sandbox.url}/_sandbox/inbound -H 'Content-Type: application/json' -d ${shellQuote(inbound)}`,
+    'Send them a text:',
+    `  curl -s -X POST ${sandbox.url}/v23.0/${sandbox.phoneNumberId}/messages \\`,
+    `    -H ${shellQuote(`Authorization: Bearer ${sandbox.token}`)} -H 'Content-Type: application/json' \\`,
+    `    -d ${shellQuote(text)}`,
+    '',
+    'Press Ctrl+C to stop.',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,18 @@
+import { LIMITS } from 'whatsapp-business-core';
+import { Field } from '../validation/field';
+
+/** Call-to-action URL button: `{name: "cta_url", parameters: {display_text, url}}`. */
+export function validateCtaUrlAction(action: Field): void {
+  action.object(['name', 'parameters']);
+  action.child('name').oneOf(['cta_url'] as const);
+  const parameters = action.child('parameters');
+  parameters.object(['display_text', 'url']);
+  parameters.child('display_text').string({ min: 1, max: LIMITS.interactive.ctaUrl.displayText });
+  parameters.child('url').httpUrl();
+}
+
+/** Asks the user to share a location: `{name: "send_location"}`. */
+export function validateLocationRequestAction(action: Field): void {
+  action.object(['name']);
+  action.child('name').oneOf(['send_location'] as const);
+}

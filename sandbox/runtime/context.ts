@@ -1,0 +1,19 @@
+import type { WebhookDispatcher } from '../webhooks/dispatcher';
+import type { BusinessIdentity } from '../webhooks/envelopes';
+import type { SandboxConfig } from './options';
+import type { SandboxState } from './sandbox-state';
+import type { TimerRegistry } from './timers';
+
+/** What every route handler works with. */
+export interface SandboxContext {
+  config: SandboxConfig;
+  state: SandboxState;
+  webhooks: WebhookDispatcher;
+  timers: TimerRegistry;
+  business: BusinessIdentity;
+  /** Cancels pending template approvals (on delete, status change and reset). */
+  approvals: Map<string, NodeJS.Timeout>;
+  now(): number;
+  /** The sandbox's own origin, e.g. http://127.0.0.1:8089, once it is listening. */
+  baseUrl(): string;
+}

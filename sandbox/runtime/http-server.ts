@@ -1,0 +1,95 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { PROFILE_PICTURE_PATH } from '../account/business-profile-routes';
+import { routeControl } from '../control/control-routes';
+import { isAuthorized } from '../graph/auth';
+import { GraphError, invalidParameter, invalidToken, unknownObject } from '../graph/graph-error';
+import type { GraphMethod } from '../graph/graph-request';
+import { isUploadPath, parseGraphPath, routeGraph } from '../graph/graph-router';
+import { BodyTooLargeError, readBody } from '../http/read-body';
+import { writeBytes, writeJson } from '../http/respond';
+import { ATTACHMENTS_PATH, downloadMedia } from '../media/download-route';
+import { PLACEHOLDER_PNG } from '../media/placeholder-media';
+import { MEDIA_BODY_LIMIT } from '../media/upload-route';
+import type { SandboxContext } from './context';
+import { newTraceId } from './ids';
+
+/** JSON bodies are small on Meta's API; this only guards memory. */
+const JSON_BODY_LIMIT = 16 * 1024 * 1024;
+const GRAPH_METHODS: readonly GraphMethod[] = ['GET', 'POST', 'DELETE'];
+
+function isGraphMethod(method: string): method is GraphMethod {
+  return (GRAPH_METHODS as readonly string[]).includes(method);
+}
+
+export function createSandboxServer(ctx: SandboxContext): Server {
+  return createServer((request, response) => {
+    const started = Date.now();
+    handle(ctx, request, response)
+      .catch((error: unknown) => {
+        // Only messages, never headers or query strings: those can carry the token.
+        ctx.config.log(`internal error: ${error instanceof Error ? error.message : String(error)}`);
+        if (!response.headersSent) {
+          writeJson(response, 500, {
+            error: { message: 'An unknown error occurred', type: 'OAuthException', code: 1, fbtrace_id: newTraceId() },
+          });
+        }
+      })
+      .finally(() => {
+        const path = new URL(request.url ?? '/', 'http://sandbox.invalid').pathname;
+        ctx.config.log(`${request.method ?? '?'} ${path} -> ${response.statusCode} (${Date.now() - started} ms)`);
+      });
+  });
+}
+
+async function handle(ctx: SandboxContext, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const url = new URL(request.url ?? '/', 'http://sandbox.invalid');
+  const method = request.method ?? 'GET';
+  if (url.pathname === '/_sandbox' || url.pathname.startsWith('/_sandbox/')) {
+    const body = await readBody(request, JSON_BODY_LIMIT).catch((error: unknown) => {
+      if (error instanceof BodyTooLargeError) return null;
+      throw error;
+    });
+    if (body === null) {
+      writeJson(response, 400, { error: { message: `body: larger than ${JSON_BODY_LIMIT} bytes` } });
+      return;
+    }
+    const result = routeControl(ctx, method, url.pathname, url.searchParams, body);
+    writeJson(response, result.status, result.body);
+    return;
+  }
+  const graphPath = parseGraphPath(url.pathname);
+  const limit = isUploadPath(ctx, graphPath) ? MEDIA_BODY_LIMIT : JSON_BODY_LIMIT;
+  try {
+    const body = await readBody(request, limit).catch((error: unknown) => {
+      if (!(error instanceof BodyTooLargeError)) throw error;
+      if (limit === MEDIA_BODY_LIMIT) {
+        throw new GraphError(131053, `file: the upload is larger than ${error.limit} bytes, more than any media kind allows`);
+      }
+      throw invalidParameter(`request body: larger than ${error.limit} bytes`);
+    });
+    if (url.pathname === ATTACHMENTS_PATH && method === 'GET') {
+      const media = downloadMedia(ctx, request.headers, url.searchParams);
+      writeBytes(response, 200, media.contentType, media.bytes);
+      return;
+    }
+    if (url.pathname === PROFILE_PICTURE_PATH && method === 'GET') {
+      writeBytes(response, 200, 'image/png', PLACEHOLDER_PNG);
+      return;
+    }
+    if (!isAuthorized(request.headers, url.searchParams, ctx.config.token)) throw invalidToken();
+    if (!isGraphMethod(method)) throw unknownObject(method, graphPath.objectId);
+    const result = await routeGraph(ctx, {
+      method,
+      version: graphPath.version,
+      objectId: graphPath.objectId,
+      edge: graphPath.edge,
+      query: url.searchParams,
+      contentType: request.headers['content-type'],
+      body,
+    });
+    writeJson(response, result.status ?? 200, result.body);
+  } catch (error) {
+    if (!(error instanceof GraphError)) throw error;
+    writeJson(response, error.httpStatus, error.toEnvelope());
+  }
+}

@@ -1,0 +1,146 @@
+import { normalizePhoneNumber } from 'whatsapp-business-core';
+
+export interface SandboxOptions {
+  /** Default 0: the OS picks a free port (in-process use). The CLI defaults to 8089. */
+  port?: number;
+  /** Default '127.0.0.1'. */
+  host?: string;
+  /** Bearer token clients must send. Default 'sandbox-token'. */
+  token?: string;
+  /** Default '100000000000001'. */
+  phoneNumberId?: string;
+  /** Default '200000000000001'. */
+  wabaId?: string;
+  /** Default '15550000001'. */
+  displayPhoneNumber?: string;
+  /** Default 'WhatsApp Sandbox'. */
+  verifiedName?: string;
+  /** Enforce the 24 h customer service window. Default true. */
+  window?: boolean;
+  /** When non-empty, sends to anyone else are rejected with 131030. */
+  allowedRecipients?: string[];
+  /** Templates are created PENDING and become APPROVED after this many ms. Default 0 (approved at once). */
+  approveAfterMs?: number;
+  /** Webhook receiver; webhooks are sent only when a callback URL and appSecret are both set. */
+  callbackUrl?: string;
+  appSecret?: string;
+  /** Default 'sandbox-verify-token'. */
+  verifyToken?: string;
+  /** Messages per second per phone number. Default 80; 0 = unlimited. */
+  mps?: number;
+  /** Messages to one user per 6 s window. Default 45 (Meta's burst ceiling); 0 = unlimited. */
+  pairRate?: number;
+  /** Pause between the sent / delivered / read webhooks of one message. Default 0. */
+  statusDelayMs?: number;
+  /** Extra delivery attempts after a failed webhook POST. Default 3 (backoff 100 ms * 2^n). */
+  webhookRetries?: number;
+  /** Receives one line per request and per webhook event. Default: silent. */
+  log?: (line: string) => void;
+}
+
+/** Options with defaults applied and values checked; what the rest of the sandbox reads. */
+export interface SandboxConfig {
+  port: number;
+  host: string;
+  token: string;
+  phoneNumberId: string;
+  wabaId: string;
+  displayPhoneNumber: string;
+  verifiedName: string;
+  window: boolean;
+  /** Normalized digits; null when every recipient is allowed. */
+  allowedRecipients: ReadonlySet<string> | null;
+  approveAfterMs: number;
+  callbackUrl: string | null;
+  appSecret: string | null;
+  verifyToken: string;
+  mps: number;
+  pairRate: number;
+  statusDelayMs: number;
+  webhookRetries: number;
+  log: (line: string) => void;
+}
+
+const DEFAULTS = {
+  port: 0,
+  host: '127.0.0.1',
+  token: 'sandbox-token',
+  phoneNumberId: '100000000000001',
+  wabaId: '200000000000001',
+  displayPhoneNumber: '15550000001',
+  verifiedName: 'WhatsApp Sandbox',
+  verifyToken: 'sandbox-verify-token',
+  mps: 80,
+  pairRate: 45,
+  approveAfterMs: 0,
+  statusDelayMs: 0,
+  webhookRetries: 3,
+} as const;
+
+/** Throws a RangeError naming the option when a value cannot work. */
+export function resolveOptions(options: SandboxOptions = {}): SandboxConfig {
+  const phoneNumberId = numericId('phoneNumberId', options.phoneNumberId ?? DEFAULTS.phoneNumberId);
+  const wabaId = numericId('wabaId', options.wabaId ?? DEFAULTS.wabaId);
+  if (phoneNumberId === wabaId) throw new RangeError('phoneNumberId and wabaId must differ');
+  return {
+    port: wholeNumber('port', options.port ?? DEFAULTS.port, 65535),
+    host: nonEmpty('host', options.host ?? DEFAULTS.host),
+    token: nonEmpty('token', options.token ?? DEFAULTS.token),
+    phoneNumberId,
+    wabaId,
+    displayPhoneNumber: nonEmpty('displayPhoneNumber', options.displayPhoneNumber ?? DEFAULTS.displayPhoneNumber),
+    verifiedName: nonEmpty('verifiedName', options.verifiedName ?? DEFAULTS.verifiedName),
+    window: options.window ?? true,
+    allowedRecipients: allowList(options.allowedRecipients),
+    approveAfterMs: wholeNumber('approveAfterMs', options.approveAfterMs ?? DEFAULTS.approveAfterMs),
+    callbackUrl: callbackUrl(options.callbackUrl),
+    appSecret: options.appSecret === undefined || options.appSecret === '' ? null : options.appSecret,
+    verifyToken: nonEmpty('verifyToken', options.verifyToken ?? DEFAULTS.verifyToken),
+    mps: wholeNumber('mps', options.mps ?? DEFAULTS.mps),
+    pairRate: wholeNumber('pairRate', options.pairRate ?? DEFAULTS.pairRate),
+    statusDelayMs: wholeNumber('statusDelayMs', options.statusDelayMs ?? DEFAULTS.statusDelayMs),
+    webhookRetries: wholeNumber('webhookRetries', options.webhookRetries ?? DEFAULTS.webhookRetries),
+    log: options.log ?? (() => undefined),
+  };
+}
+
+function wholeNumber(name: string, value: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (!Number.isInteger(value) || value < 0 || value > max) {
+    throw new RangeError(`${name} must be a whole number between 0 and ${max} (got ${value})`);
+  }
+  return value;
+}
+
+function nonEmpty(name: string, value: string): string {
+  if (value.trim() === '') throw new RangeError(`${name} must not be empty`);
+  return value;
+}
+
+function numericId(name: string, value: string): string {
+  if (!/^\d{1,20}$/.test(value)) throw new RangeError(`${name} must be a numeric id like Meta's (got '${value}')`);
+  return value;
+}
+
+function allowList(numbers: string[] | undefined): ReadonlySet<string> | null {
+  if (numbers === undefined || numbers.length === 0) return null;
+  const digits = numbers.map((number) => {
+    const normalized = normalizePhoneNumber(number);
+    if (!normalized.ok) throw new RangeError(`allowedRecipients: '${number}' ${normalized.reason}`);
+    return normalized.digits;
+  });
+  return new Set(digits);
+}
+
+function callbackUrl(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new RangeError(`callbackUrl must be an absolute http(s) URL (got '${value}')`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new RangeError(`callbackUrl must be an http or https URL (got '${value}')`);
+  }
+  return value;
+}

@@ -1,0 +1,101 @@
+import type { AddressInfo } from 'node:net';
+import { seedTemplates } from '../templates/seed-template';
+import { WebhookDispatcher, type WebhookTarget } from '../webhooks/dispatcher';
+import type { SandboxContext } from './context';
+import { createSandboxServer } from './http-server';
+import { resolveOptions, type SandboxConfig, type SandboxOptions } from './options';
+import { SandboxState } from './sandbox-state';
+import { TimerRegistry } from './timers';
+
+export interface RunningSandbox {
+  /** e.g. http://127.0.0.1:43121 (no trailing slash); clients use `${url}/v23.0/...`. */
+  url: string;
+  port: number;
+  token: string;
+  phoneNumberId: string;
+  wabaId: string;
+  verifyToken: string;
+  /** Resolves when every queued webhook has been delivered or given up. */
+  webhooksIdle(): Promise<void>;
+  /** Stops timers, closes keep-alive sockets and resolves when the port is free. */
+  close(): Promise<void>;
+}
+
+/** Starts a WhatsApp Cloud API simulator on its own HTTP port. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const config = resolveOptions(options);
+  const state = new SandboxState();
+  seedTemplates(state.templates);
+  const timers = new TimerRegistry();
+  let baseUrl = '';
+  const webhooks = new WebhookDispatcher({
+    timers,
+    retries: config.webhookRetries,
+    log: config.log,
+    target: () => webhookTarget(config, state),
+  });
+  const ctx: SandboxContext = {
+    config,
+    state,
+    webhooks,
+    timers,
+    business: { wabaId: config.wabaId, phoneNumberId: config.phoneNumberId, displayPhoneNumber: config.displayPhoneNumber },
+    approvals: new Map(),
+    now: () => Date.now(),
+    baseUrl: () => baseUrl,
+  };
+  const server = createSandboxServer(ctx);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = boundPort(server.address());
+  baseUrl = `http://${urlHost(config.host)}:${port}`;
+
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> => {
+    closing ??= new Promise<void>((resolve, reject) => {
+      webhooks.stop();
+      timers.clearAll();
+      server.close((error) => (error ? reject(error) : resolve()));
+      server.closeAllConnections();
+    });
+    return closing;
+  };
+  return {
+    url: baseUrl,
+    port,
+    token: config.token,
+    phoneNumberId: config.phoneNumberId,
+    wabaId: config.wabaId,
+    verifyToken: config.verifyToken,
+    webhooksIdle: () => webhooks.idle(),
+    close,
+  };
+}
+
+/** Webhooks need a secret to sign with and somewhere to go; a subscribed_apps override wins. */
+function webhookTarget(config: SandboxConfig, state: SandboxState): WebhookTarget | null {
+  if (config.appSecret === null) return null;
+  const override = state.subscription?.overrideCallbackUri ?? null;
+  if (override !== null) {
+    return { url: override, appSecret: config.appSecret, verifyToken: state.subscription?.overrideVerifyToken ?? config.verifyToken };
+  }
+  if (config.callbackUrl === null) return null;
+  return { url: config.callbackUrl, appSecret: config.appSecret, verifyToken: config.verifyToken };
+}
+
+function boundPort(address: AddressInfo | string | null): number {
+  if (address === null || typeof address === 'string') throw new Error('the sandbox server is not listening on a TCP port');
+  return address.port;
+}
+
+/** A wildcard bind address is not something a client can connect to; loopback is. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}

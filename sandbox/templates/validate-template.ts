@@ -1,0 +1,95 @@
+import { LANGUAGE_CODE_PATTERN, LIMITS, TEMPLATE_CATEGORIES, type TemplateCategory } from 'whatsapp-business-core';
+import { GraphError } from '../graph/graph-error';
+import type { JsonObject } from '../http/json';
+import { Field } from '../validation/field';
+import type { ParameterFormat, TemplateShape } from './template-record';
+import { validateTemplateBody } from './validate-template-body';
+import { validateTemplateButtons } from './validate-template-buttons';
+import { validateTemplateFooter } from './validate-template-footer';
+import { validateTemplateHeader } from './validate-template-header';
+
+export interface TemplateDefinition {
+  name: string;
+  language: string;
+  category: TemplateCategory;
+  parameterFormat: ParameterFormat;
+  components: JsonObject[];
+  shape: TemplateShape;
+}
+
+const COMPONENT_TYPES = ['HEADER', 'BODY', 'FOOTER', 'BUTTONS'] as const;
+type ComponentType = (typeof COMPONENT_TYPES)[number];
+
+/**
+ * Checks a POST /{waba-id}/message_templates body. Meta reports every template rule violation as
+ * code 100, so whatever code a check raises is re-issued as 100 with the same details.
+ */
+export function validateTemplateDefinition(body: Field): TemplateDefinition {
+  try {
+    return validate(body);
+  } catch (error) {
+    if (error instanceof GraphError && error.code !== 100) throw new GraphError(100, error.details);
+    throw error;
+  }
+}
+
+function validate(body: Field): TemplateDefinition {
+  body.object(['name', 'category', 'language', 'components', 'parameter_format', 'allow_category_change']);
+  const nameField = body.child('name');
+  const name = nameField.string({ min: 1, max: LIMITS.template.name });
+  if (!LIMITS.template.namePattern.test(name)) {
+    nameField.invalid('may contain only lowercase letters, digits and underscores');
+  }
+  const category = body.child('category').oneOf(TEMPLATE_CATEGORIES, { caseInsensitive: true });
+  const languageField = body.child('language');
+  const language = languageField.string({ min: 1 });
+  if (!LANGUAGE_CODE_PATTERN.test(language)) {
+    languageField.invalid(`'${language}' is not a language code like en or en_US`);
+  }
+  body.child('allow_category_change').optionalBoolean();
+  const parameterFormat = body.child('parameter_format').isPresent
+    ? body.child('parameter_format').oneOf(['POSITIONAL', 'NAMED'] as const, { caseInsensitive: true })
+    : 'POSITIONAL';
+
+  const componentsField = body.child('components');
+  const components = componentsField.array({ min: 1, max: COMPONENT_TYPES.length, noun: 'components' });
+  const byType = new Map<ComponentType, Field>();
+  for (const component of components) {
+    component.object();
+    const type = component.child('type').oneOf(COMPONENT_TYPES, { caseInsensitive: true });
+    if (byType.has(type)) componentsField.invalid(`only one ${type} component is allowed`);
+    byType.set(type, component);
+  }
+  const bodyComponent = byType.get('BODY');
+  if (bodyComponent === undefined) return componentsField.invalid('a BODY component is required');
+
+  const header = byType.get('HEADER');
+  if (header !== undefined && category === 'AUTHENTICATION') header.unsupported('AUTHENTICATION templates have no HEADER');
+  const headerResult = header === undefined ? null : validateTemplateHeader(header, parameterFormat);
+  const bodyResult = validateTemplateBody(bodyComponent, category, parameterFormat);
+  const footer = byType.get('FOOTER');
+  const footerStored = footer === undefined ? null : validateTemplateFooter(footer, category);
+  const buttons = byType.get('BUTTONS');
+  if (buttons === undefined && category === 'AUTHENTICATION') {
+    componentsField.invalid('an AUTHENTICATION template needs a BUTTONS component with one OTP button');
+  }
+  const buttonsResult = buttons === undefined ? null : validateTemplateButtons(buttons, category);
+
+  const stored: JsonObject[] = [];
+  if (headerResult !== null) stored.push(headerResult.stored);
+  stored.push(bodyResult.stored);
+  if (footerStored !== null) stored.push(footerStored);
+  if (buttonsResult !== null) stored.push(buttonsResult.stored);
+  return {
+    name,
+    language,
+    category,
+    parameterFormat,
+    components: stored,
+    shape: {
+      header: headerResult === null ? null : headerResult.shape,
+      body: bodyResult.variables,
+      buttons: buttonsResult === null ? [] : buttonsResult.shapes,
+    },
+  };
+}
