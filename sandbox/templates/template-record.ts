@@ -29,6 +29,8 @@ export interface TemplateRecord {
   /** In Meta's response shape (types upper-cased). */
   components: JsonObject[];
   shape: TemplateShape;
+  /** Meta reports "NONE" until a review rejects the template. */
+  rejectedReason: string;
   /** Creation order; pagination cursors point at it. */
   sequence: number;
 }
@@ -43,5 +45,8 @@ export function templateObject(record: TemplateRecord): JsonObject {
     category: record.category,
     parameter_format: record.parameterFormat,
     components: record.components,
+    // Meta rates quality once a template has been sent enough; a simulator never gets there.
+    quality_score: { score: 'UNKNOWN' },
+    rejected_reason: record.rejectedReason,
   };
 }

@@ -9,7 +9,7 @@ import { templateObject, type TemplateRecord } from './template-record';
 import { cancelApproval, startReview } from './template-status';
 import { validateTemplateDefinition } from './validate-template';
 
-const TEMPLATE_FIELDS = ['id', 'name', 'language', 'status', 'category', 'parameter_format', 'components'];
+const TEMPLATE_FIELDS = ['id', 'name', 'language', 'status', 'category', 'parameter_format', 'components', 'quality_score', 'rejected_reason'];
 const DEFAULT_LIMIT = 25;
 const MAX_LIMIT = 1000;
 

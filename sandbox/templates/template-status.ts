@@ -7,6 +7,7 @@ import type { TemplateRecord } from './template-record';
 export function setTemplateStatus(ctx: SandboxContext, template: TemplateRecord, status: TemplateStatus, reason: string): void {
   cancelApproval(ctx, template.id);
   template.status = status;
+  template.rejectedReason = status === 'REJECTED' ? reason : 'NONE';
   ctx.webhooks.enqueue(
     'message_template_status_update',
     accountEnvelope(

@@ -5,11 +5,11 @@ export class TemplateStore {
   private readonly templates = new Map<string, TemplateRecord>();
   private sequence = 0;
 
-  add(template: Omit<TemplateRecord, 'id' | 'sequence'> & { id?: string }): TemplateRecord {
+  add(template: Omit<TemplateRecord, 'id' | 'sequence' | 'rejectedReason'> & { id?: string }): TemplateRecord {
     let id = template.id ?? newNumericId();
     while (this.templates.has(id)) id = newNumericId();
     this.sequence += 1;
-    const record: TemplateRecord = { ...template, id, sequence: this.sequence };
+    const record: TemplateRecord = { ...template, id, rejectedReason: 'NONE', sequence: this.sequence };
     this.templates.set(id, record);
     return record;
   }
