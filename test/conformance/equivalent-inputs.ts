@@ -1,4 +1,4 @@
-import { RECIPIENT, REPLY_TO } from './meta-examples';
+import { RECIPIENT, REPLY_TO } from './placeholders';
 
 export interface MediaIds {
   audio: string;

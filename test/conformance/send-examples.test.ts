@@ -2,12 +2,13 @@ import { createProvider, operations, parseInput, toCloudMarkReadPayload, toCloud
 import type { Provider, SendMessageInput } from 'whatsapp-business-core';
 import { startSandbox } from 'whatsapp-sandbox';
 import type { RunningSandbox } from 'whatsapp-sandbox';
-import { JPEG_BYTES, MP4_BYTES, OGG_BYTES, PDF_BYTES, WEBP_BYTES } from '../sandbox/helpers/media-fixtures';
+import { JPEG_BYTES, MP4_BYTES, OGG_BYTES, PDF_BYTES, WEBP_BYTES } from '../fixtures/media-bytes';
 import { CONFORMANCE_TEMPLATES, equivalentInputs, TEMPLATE_NAMES } from './equivalent-inputs';
 import type { MediaIds } from './equivalent-inputs';
-import { canonicalize, loadMetaExamples, RECIPIENT, REPLY_TO, substitutePlaceholders } from './meta-examples';
+import { metaSendExamples } from '../fixtures/meta-examples';
+import { canonicalize, RECIPIENT, REPLY_TO, substitutePlaceholders } from './placeholders';
 
-const examples = loadMetaExamples().send_message_examples;
+const examples = metaSendExamples();
 const sendInput = operations['message.send'].input;
 
 function replacementsFor(name: string, ids: MediaIds): Record<string, string> {

@@ -13,7 +13,10 @@ describe('failure paths through the Cloud provider and the sandbox', () => {
   it('a wrong token is code 190 with a hint, and the token appears nowhere', async () => {
     env = await sandboxWithProvider();
     const wrong = createProvider({ provider: 'cloud', accessToken: 'EAAG-wrong-token-123456', baseUrl: env.sandbox.url, phoneNumberId: env.sandbox.phoneNumberId });
-    const error = await operations['message.send'].run(wrong, text('16505551234')).catch((e: unknown) => e as WhatsAppApiError);
+    const error = await operations['message.send'].run(wrong, text('16505551234')).then(
+      () => { throw new Error('expected the send to fail'); },
+      (e: unknown) => e as WhatsAppApiError,
+    );
     await wrong.close();
     expect(error).toMatchObject({ kind: 'api', httpStatus: 401, metaCode: 190, retryable: false, hint: expect.stringMatching(/token is invalid or expired/) });
     expect(JSON.stringify(error) + error.message).not.toContain('EAAG-wrong-token-123456');

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { operations } from 'whatsapp-business-core';
-import { PDF_BYTES } from '../sandbox/helpers/media-fixtures';
+import { PDF_BYTES } from '../fixtures/media-bytes';
 import { customerWrites, sandboxWithProvider } from './helpers/sandbox-provider';
 import type { SandboxWithProvider } from './helpers/sandbox-provider';
 

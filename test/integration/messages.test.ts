@@ -1,6 +1,6 @@
 import { operations, parseInput, toCloudMessagePayload } from 'whatsapp-business-core';
 import type { SendMessageInput } from 'whatsapp-business-core';
-import { JPEG_BYTES } from '../sandbox/helpers/media-fixtures';
+import { JPEG_BYTES } from '../fixtures/media-bytes';
 import { customerWrites, sandboxWithProvider, sentMessages } from './helpers/sandbox-provider';
 import type { SandboxWithProvider } from './helpers/sandbox-provider';
 

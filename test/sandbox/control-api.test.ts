@@ -1,6 +1,6 @@
 import { startSandbox, type RunningSandbox } from 'whatsapp-sandbox';
 import { eventually, expectGraphError, SandboxClient, textMessage, type GraphErrorBody } from './helpers/client';
-import { PNG_BYTES } from './helpers/media-fixtures';
+import { PNG_BYTES } from '../fixtures/media-bytes';
 import { firstValue, type WebhookEnvelope } from './helpers/webhook-receiver';
 
 const CUSTOMER = '15552220000';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { startSandbox, type RunningSandbox } from 'whatsapp-sandbox';
 import { expectGraphError, SandboxClient, type GraphErrorBody } from './helpers/client';
-import { JPEG_BYTES, PDF_BYTES } from './helpers/media-fixtures';
+import { JPEG_BYTES, PDF_BYTES } from '../fixtures/media-bytes';
 
 interface MediaInfo {
   messaging_product: string;

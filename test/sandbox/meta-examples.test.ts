@@ -1,14 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { startSandbox, type RunningSandbox } from 'whatsapp-sandbox';
 import { SandboxClient, type SendResponseBody } from './helpers/client';
-import { JPEG_BYTES, MP4_BYTES, OGG_BYTES, PDF_BYTES, WEBP_BYTES } from './helpers/media-fixtures';
+import { JPEG_BYTES, MP4_BYTES, OGG_BYTES, PDF_BYTES, WEBP_BYTES } from '../fixtures/media-bytes';
+import { metaSendExamples } from '../fixtures/meta-examples';
 
 type Example = Record<string, unknown>;
 
-const EXAMPLES = JSON.parse(
-  readFileSync(join(__dirname, 'fixtures', 'meta-send-message-examples.v23.0.json'), 'utf8'),
-) as Record<string, Example>;
+const EXAMPLES: Record<string, Example> = metaSendExamples();
 
 /** Which template each template example names once `template-name` / `<TEMPLATE_NAME>` is filled in. */
 const TEMPLATE_FOR_EXAMPLE: Record<string, string> = {

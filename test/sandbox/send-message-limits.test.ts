@@ -1,6 +1,6 @@
 import { startSandbox, type RunningSandbox } from 'whatsapp-sandbox';
 import { expectGraphError, SandboxClient } from './helpers/client';
-import { OGG_BYTES } from './helpers/media-fixtures';
+import { OGG_BYTES } from '../fixtures/media-bytes';
 
 const base = { messaging_product: 'whatsapp', to: '15551234567' };
 const buttons = (count: number): Record<string, unknown>[] =>

@@ -1,6 +1,6 @@
 import { startSandbox, type RunningSandbox } from 'whatsapp-sandbox';
 import { SandboxClient, type SendResponseBody } from './helpers/client';
-import { JPEG_BYTES, MP4_BYTES, OGG_BYTES, PDF_BYTES, WEBP_BYTES } from './helpers/media-fixtures';
+import { JPEG_BYTES, MP4_BYTES, OGG_BYTES, PDF_BYTES, WEBP_BYTES } from '../fixtures/media-bytes';
 
 const TO = '+1 (650) 555-1234';
 

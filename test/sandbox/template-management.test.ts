@@ -1,16 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { startSandbox, type RunningSandbox } from 'whatsapp-sandbox';
 import { eventually, expectGraphError, SandboxClient, type GraphErrorBody } from './helpers/client';
+import { metaTemplateCreateExamples } from '../fixtures/meta-examples';
 
 interface TemplateList {
   data: Record<string, unknown>[];
   paging?: { cursors: { before: string; after: string }; next?: string };
 }
 
-const CREATE_EXAMPLES = JSON.parse(
-  readFileSync(join(__dirname, 'fixtures', 'meta-template-create-examples.v23.0.json'), 'utf8'),
-) as Record<string, Record<string, unknown>>;
+const CREATE_EXAMPLES = metaTemplateCreateExamples();
 
 const simple = (name: string, overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
   name,

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { normalizeWebhook } from 'whatsapp-business-core';
 import type {
   WebhookContactCard,
@@ -102,11 +100,7 @@ export function normalize(body: unknown): WebhookEvent[] {
 
 type Json = Record<string, unknown>;
 
-/** Meta's 16 webhook examples (facebook/openapi v23.0, MIT), copied to fixtures/ so the tests are self-contained. */
-export function metaWebhookExamples(): Record<string, Json> {
-  const file = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'meta-webhook-examples.json'), 'utf8')) as { examples: Record<string, Json> };
-  return file.examples;
-}
+export { metaWebhookExamples } from '../../fixtures/meta-examples';
 
 export const WABA_ID = '102290129340398';
 export const PHONE_NUMBER_ID = '106540352242922';

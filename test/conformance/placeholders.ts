@@ -1,19 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
-/** Meta's examples, extracted from its official OpenAPI v23.0 (MIT); see test/fixtures/README.md. */
-const EXAMPLES_FILE = join(__dirname, '..', 'fixtures', 'meta-cloud-api-v23.0.examples.json');
-
-export interface MetaExamples {
-  webhook_examples: Record<string, unknown>;
-  send_message_examples: Record<string, Record<string, unknown>>;
-  send_message_response_examples: Record<string, unknown>;
-}
-
-export function loadMetaExamples(): MetaExamples {
-  return JSON.parse(readFileSync(EXAMPLES_FILE, 'utf8')) as MetaExamples;
-}
-
 export const RECIPIENT = '16505551234';
 export const REPLY_TO = 'wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=';
 
