@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createProvider, hintForMetaCode, operations, WhatsAppApiError } from 'whatsapp-business-core';
 import type { Provider } from 'whatsapp-business-core';
 import { recordingClock } from '../../helpers/recording-clock';
@@ -139,5 +140,45 @@ describe('secrets never leak', () => {
     expect(message).toMatch(/baseUrl: must be an http\(s\) URL/);
     expect(message).toMatch(/apiVersion: must look like v23.0/);
     expect(message).not.toContain(TOKEN);
+  });
+});
+
+describe('media download integrity', () => {
+  const bytes = Buffer.from('the real file');
+  const hexOf = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+  const info = (overrides: Record<string, unknown>): Step => (req, res) => {
+    const origin = `http://${req.headers.host}`;
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ id: '77', url: `${origin}/lookaside/77`, mime_type: 'application/pdf', file_size: bytes.length, sha256: hexOf(bytes), ...overrides }));
+  };
+  const download = () => operations['media.download'].run(provider, { mediaId: '77' });
+
+  it('returns verified bytes when the checksum matches, sending the token to the provider origin', async () => {
+    await setup([info({}), raw(200, 'application/pdf', bytes)]);
+    const file = await download();
+    expect(Buffer.from(file.data).equals(bytes)).toBe(true);
+    expect(file.sha256Verified).toBe(true);
+    expect(server.requests[1].headers.authorization).toBe(`Bearer ${TOKEN}`);
+  });
+
+  it('accepts the base64 form of the checksum (as webhooks carry it)', async () => {
+    const base64 = Buffer.from(hexOf(bytes), 'hex').toString('base64');
+    await setup([info({ sha256: base64 }), raw(200, 'application/pdf', bytes)]);
+    await expect(download()).resolves.toMatchObject({ sha256Verified: true });
+  });
+
+  it('rejects bytes whose SHA-256 differs from what the provider announced', async () => {
+    await setup([info({ sha256: hexOf(Buffer.from('another file')) }), raw(200, 'application/pdf', bytes)]);
+    await expect(download()).rejects.toMatchObject({ kind: 'integrity', retryable: true, message: expect.stringMatching(/do not match the SHA-256/) });
+  });
+
+  it('rejects a truncated download', async () => {
+    await setup([info({ sha256: null, file_size: bytes.length + 10 }), raw(200, 'application/pdf', bytes)]);
+    await expect(download()).rejects.toMatchObject({ kind: 'integrity', message: expect.stringMatching(/expected 23 bytes, downloaded 13/) });
+  });
+
+  it('rejects an HTML page served in place of the file', async () => {
+    await setup([info({ sha256: null, file_size: null }), raw(200, 'text/html; charset=utf-8', '<html>Login</html>')]);
+    await expect(download()).rejects.toMatchObject({ kind: 'api', message: expect.stringMatching(/HTML page instead of the file/) });
   });
 });
