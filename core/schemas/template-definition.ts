@@ -158,6 +158,12 @@ function checkExamples(
   if (repeated.length > 0) addIssue(ctx, `more than one example for ${[...new Set(repeated)].join(', ')}`, [...path, 'example', namedKey]);
 }
 
+/** Meta counts characters (code points), so an emoji counts once. */
+function checkLength(text: string, max: number, ctx: z.RefinementCtx, path: PropertyKey[]): void {
+  const length = [...text].length;
+  if (length > max) addIssue(ctx, `at most ${max} characters (got ${length})`, path);
+}
+
 /** "an IMAGE header", "a VIDEO header". */
 function withArticle(word: string): string {
   return `${/^[AEIOU]/i.test(word) ? 'an' : 'a'} ${word}`;
@@ -178,8 +184,7 @@ function checkHeader({ component, index }: Located<Header>, category: TemplateCa
     addIssue(ctx, 'required for a TEXT header', [...path, 'text']);
     return null;
   }
-  const length = [...component.text].length;
-  if (length > T.headerText) addIssue(ctx, `at most ${T.headerText} characters (got ${length})`, [...path, 'text']);
+  checkLength(component.text, T.headerText, ctx, [...path, 'text']);
   const variables = extractTemplateVariables(component.text);
   checkPlaceholders(variables, ctx, [...path, 'text']);
   const count = variables.positional.length + variables.named.length;
@@ -201,8 +206,7 @@ function checkBody({ component, index }: Located<Body>, category: TemplateCatego
     addIssue(ctx, 'required', [...path, 'text']);
     return null;
   }
-  const length = [...component.text].length;
-  if (length > T.body) addIssue(ctx, `at most ${T.body} characters (got ${length})`, [...path, 'text']);
+  checkLength(component.text, T.body, ctx, [...path, 'text']);
   const variables = extractTemplateVariables(component.text);
   checkPlaceholders(variables, ctx, [...path, 'text']);
   const sampleRow = component.example?.body_text?.[0];
@@ -224,8 +228,7 @@ function checkFooter({ component, index }: Located<Footer>, category: TemplateCa
     addIssue(ctx, 'required', [...path, 'text']);
     return;
   }
-  const length = [...component.text].length;
-  if (length > T.footer) addIssue(ctx, `at most ${T.footer} characters (got ${length})`, [...path, 'text']);
+  checkLength(component.text, T.footer, ctx, [...path, 'text']);
   if (/\{\{[^{}]*\}\}/.test(component.text)) addIssue(ctx, 'a footer cannot contain variables', [...path, 'text']);
 }
 

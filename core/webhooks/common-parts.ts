@@ -1,6 +1,6 @@
 import type { WebhookContactCard, WebhookErrorDetail } from './event';
-import { num, obj, objects, str } from './read';
-import type { Json } from './read';
+import { num, obj, objects, str } from '../json-read';
+import type { Json } from '../json-read';
 
 export function toErrorDetails(value: unknown): WebhookErrorDetail[] {
   return objects(value).map((error) => ({

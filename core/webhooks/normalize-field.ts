@@ -2,8 +2,8 @@ import { blankEvent } from './blank-event';
 import type { EventOrigin } from './blank-event';
 import type { WebhookEvent, WebhookEventKind } from './event';
 import { fingerprint } from './fingerprint';
-import { num, objects, str } from './read';
-import type { Json } from './read';
+import { num, objects, str } from '../json-read';
+import type { Json } from '../json-read';
 
 const TEMPLATE_FIELDS: Readonly<Record<string, { kind: WebhookEventKind; eventKey: string }>> = {
   message_template_status_update: { kind: 'template_status', eventKey: 'event' },

@@ -3,8 +3,8 @@ import type { EventOrigin } from './blank-event';
 import { profileNameFor, toContactCard, toErrorDetails } from './common-parts';
 import type { WebhookEvent, WebhookMedia } from './event';
 import { fingerprint } from './fingerprint';
-import { bool, num, obj, objects, str } from './read';
-import type { Json } from './read';
+import { bool, num, obj, objects, str } from '../json-read';
+import type { Json } from '../json-read';
 
 const MEDIA_TYPES = new Set(['image', 'video', 'audio', 'document', 'sticker']);
 /** Message types Meta documents; anything else is reported as kind "unknown", raw payload kept. */

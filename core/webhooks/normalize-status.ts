@@ -3,8 +3,8 @@ import type { EventOrigin } from './blank-event';
 import { profileNameFor, toErrorDetails } from './common-parts';
 import type { WebhookEvent } from './event';
 import { fingerprint } from './fingerprint';
-import { bool, num, obj, str } from './read';
-import type { Json } from './read';
+import { bool, num, obj, str } from '../json-read';
+import type { Json } from '../json-read';
 
 /** One `statuses[]` item: what happened to a message the business sent. */
 export function normalizeStatus(status: Json, contacts: Json[], origin: EventOrigin): WebhookEvent {

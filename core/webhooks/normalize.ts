@@ -6,8 +6,8 @@ import { fingerprint } from './fingerprint';
 import { normalizeFieldChange } from './normalize-field';
 import { normalizeMessage } from './normalize-message';
 import { normalizeStatus } from './normalize-status';
-import { list, num, obj, objects, str } from './read';
-import type { Json } from './read';
+import { list, num, obj, objects, str } from '../json-read';
+import type { Json } from '../json-read';
 
 function unknownEvent(raw: unknown, origin: EventOrigin): WebhookEvent {
   const event = blankEvent('unknown', origin, raw);

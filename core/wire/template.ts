@@ -1,18 +1,16 @@
 import { compact } from '../json';
 import type { JsonObject } from '../json';
 import type { TemplateBodyParameter, TemplateButtonParameter, TemplateHeaderParameter, TemplateObject } from '../schemas/message/template';
-import { mediaToWire } from './media';
+import { mediaHeaderToWire } from './media';
 
 function headerParameterToWire(header: TemplateHeaderParameter): JsonObject {
   switch (header.type) {
     case 'text':
       return compact({ type: 'text', text: header.text, parameter_name: header.name });
     case 'image':
-      return { type: 'image', image: mediaToWire(header.image) };
     case 'video':
-      return { type: 'video', video: mediaToWire(header.video) };
     case 'document':
-      return { type: 'document', document: mediaToWire(header.document) };
+      return mediaHeaderToWire(header);
     case 'location':
       return {
         type: 'location',

@@ -37,7 +37,8 @@ import { toCloudMarkReadPayload, toCloudMessagePayload } from '../../wire/cloud-
 import type { Provider, ProviderCapabilities, ProviderName } from '../provider';
 import { GraphClient } from './graph-client';
 import type { GraphClientOptions } from './graph-client';
-import { nextCursor, numberOrNull, objectsIn, requiredString, stringOrNull, toBusinessProfile, toPhoneNumber, toTemplate } from './parse';
+import { num, objects, str } from '../../json-read';
+import { nextCursor, requiredString, toBusinessProfile, toPhoneNumber, toTemplate } from './parse';
 
 export interface GraphProviderSettings extends Omit<GraphClientOptions, 'errorContext'> {
   name: ProviderName;
@@ -53,8 +54,8 @@ const TEMPLATE_FIELDS = 'id,name,language,status,category,parameter_format,compo
 const PHONE_FIELDS =
   'id,display_phone_number,verified_name,quality_rating,code_verification_status,name_status,platform_type,throughput,messaging_limit_tier,status,account_mode';
 const PROFILE_FIELDS = 'about,address,description,email,profile_picture_url,websites,vertical';
-/** Page size when listing every template; Graph caps page sizes, so larger values only risk errors. */
-const TEMPLATE_PAGE_SIZE = 100;
+/** Page size when following Graph cursors; Graph caps page sizes, so larger values only risk errors. */
+const PAGE_SIZE = 100;
 
 /**
  * A provider for APIs that speak Meta's Graph dialect: the Cloud API itself, and gateways that
@@ -89,18 +90,47 @@ export class GraphProvider implements Provider, ProviderCapabilities {
     return id;
   }
 
+  /**
+   * Follows Graph's `after` cursors until the last page, or until `limit` items; `hasMore` tells
+   * whether the limit cut the listing short.
+   */
+  private async collectPages<T>(
+    path: string,
+    query: Readonly<Record<string, string | undefined>>,
+    map: (raw: Record<string, unknown>) => T,
+    limit?: number,
+  ): Promise<{ items: T[]; hasMore: boolean }> {
+    const items: T[] = [];
+    let after: string | null = null;
+    do {
+      const pageSize = Math.min(PAGE_SIZE, limit === undefined ? PAGE_SIZE : limit - items.length);
+      const response: Record<string, unknown> = await this.client.call({
+        method: 'GET',
+        path,
+        query: { ...query, limit: pageSize, after: after ?? undefined },
+        idempotent: true,
+      });
+      const page = objects(response.data).map(map);
+      const room = limit === undefined ? page.length : limit - items.length;
+      items.push(...page.slice(0, room));
+      after = nextCursor(response);
+      if (limit !== undefined && items.length >= limit) return { items, hasMore: page.length > room || after !== null };
+    } while (after !== null);
+    return { items, hasMore: false };
+  }
+
   async sendMessage(input: SendMessageInput): Promise<SendMessageResult> {
     const phoneNumberId = this.phoneNumberId(input.phoneNumberId);
     const response = await this.client.call({ method: 'POST', path: `/${phoneNumberId}/messages`, json: toCloudMessagePayload(input), idempotent: false });
-    const message = objectsIn(response.messages)[0];
+    const message = objects(response.messages)[0];
     if (message === undefined) throw new WhatsAppApiError({ message: `${this.label} accepted the send but returned no message id`, provider: this.name });
-    const contact = objectsIn(response.contacts)[0] ?? {};
+    const contact = objects(response.contacts)[0] ?? {};
     return {
-      status: stringOrNull(message.message_status) ?? 'accepted',
+      status: str(message.message_status) ?? 'accepted',
       messageId: requiredString(message, 'id', 'a message id', this.label),
       phoneNumberId,
       to: input.to,
-      waId: stringOrNull(contact.wa_id),
+      waId: str(contact.wa_id),
     };
   }
 
@@ -131,11 +161,11 @@ export class GraphProvider implements Provider, ProviderCapabilities {
       idempotent: true,
     });
     return {
-      mediaId: stringOrNull(response.id) ?? input.mediaId,
+      mediaId: str(response.id) ?? input.mediaId,
       url: requiredString(response, 'url', 'a media URL', this.label),
-      mimeType: stringOrNull(response.mime_type),
-      sha256: stringOrNull(response.sha256),
-      fileSize: numberOrNull(response.file_size),
+      mimeType: str(response.mime_type),
+      sha256: str(response.sha256),
+      fileSize: num(response.file_size),
     };
   }
 
@@ -172,32 +202,9 @@ export class GraphProvider implements Provider, ProviderCapabilities {
 
   async listTemplates(input: TemplateListInput): Promise<TemplateListResult> {
     const wabaId = this.wabaId(input.wabaId);
-    const templates: Template[] = [];
-    let after: string | null = null;
-    let hasMore = false;
-    do {
-      const remaining = input.limit === undefined ? TEMPLATE_PAGE_SIZE : input.limit - templates.length;
-      const response: Record<string, unknown> = await this.client.call({
-        method: 'GET',
-        path: `/${wabaId}/message_templates`,
-        query: {
-          fields: TEMPLATE_FIELDS,
-          limit: Math.min(TEMPLATE_PAGE_SIZE, remaining),
-          name: input.name,
-          status: input.status,
-          category: input.category,
-          language: input.language,
-          after: after ?? undefined,
-        },
-        idempotent: true,
-      });
-      const page = objectsIn(response.data).map((raw) => toTemplate(raw, this.label));
-      const room = input.limit === undefined ? page.length : input.limit - templates.length;
-      templates.push(...page.slice(0, room));
-      after = nextCursor(response);
-      hasMore = page.length > room || (after !== null && input.limit !== undefined && templates.length >= input.limit);
-    } while (after !== null && (input.limit === undefined || templates.length < input.limit));
-    return { templates, count: templates.length, hasMore };
+    const filters = { fields: TEMPLATE_FIELDS, name: input.name, status: input.status, category: input.category, language: input.language };
+    const { items, hasMore } = await this.collectPages(`/${wabaId}/message_templates`, filters, (raw) => toTemplate(raw, this.label), input.limit);
+    return { templates: items, count: items.length, hasMore };
   }
 
   async getTemplateById(input: { wabaId?: string; templateId: string }): Promise<Template> {
@@ -223,8 +230,8 @@ export class GraphProvider implements Provider, ProviderCapabilities {
     });
     return {
       id: requiredString(response, 'id', 'a template id', this.label),
-      status: stringOrNull(response.status) ?? 'PENDING',
-      category: stringOrNull(response.category) ?? input.category,
+      status: str(response.status) ?? 'PENDING',
+      category: str(response.category) ?? input.category,
     };
   }
 
@@ -242,19 +249,8 @@ export class GraphProvider implements Provider, ProviderCapabilities {
 
   async listPhoneNumbers(input: PhoneNumberListInput): Promise<PhoneNumberListResult> {
     const wabaId = this.wabaId(input.wabaId);
-    const phoneNumbers: PhoneNumber[] = [];
-    let after: string | null = null;
-    do {
-      const response: Record<string, unknown> = await this.client.call({
-        method: 'GET',
-        path: `/${wabaId}/phone_numbers`,
-        query: { fields: PHONE_FIELDS, after: after ?? undefined },
-        idempotent: true,
-      });
-      phoneNumbers.push(...objectsIn(response.data).map((raw) => toPhoneNumber(raw, this.label)));
-      after = nextCursor(response);
-    } while (after !== null);
-    return { phoneNumbers, count: phoneNumbers.length };
+    const { items } = await this.collectPages(`/${wabaId}/phone_numbers`, { fields: PHONE_FIELDS }, (raw) => toPhoneNumber(raw, this.label));
+    return { phoneNumbers: items, count: items.length };
   }
 
   async getPhoneNumber(input: PhoneNumberGetInput): Promise<PhoneNumber> {

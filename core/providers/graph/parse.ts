@@ -1,43 +1,29 @@
 import { WhatsAppApiError } from '../../errors/other-errors';
 import { isJsonObject } from '../../json';
+import { objects, str } from '../../json-read';
 import type { BusinessProfile, PhoneNumber, Template } from '../../schemas/operation-results';
 
-/** Graph answers are untrusted JSON: read fields defensively and fail loudly on missing essentials. */
-export function stringOrNull(value: unknown): string | null {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return null;
-}
-
-export function numberOrNull(value: unknown): number | null {
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
-  return null;
-}
-
+/** Graph answers are read defensively: a missing essential field is an error, never a made-up value. */
 export function requiredString(record: Record<string, unknown>, key: string, what: string, provider: string): string {
-  const value = stringOrNull(record[key]);
+  const value = str(record[key]);
   if (value === null || value === '') {
     throw new WhatsAppApiError({ message: `${provider} answered without ${what} (field "${key}")`, provider });
   }
   return value;
 }
 
-export function objectsIn(value: unknown): Record<string, unknown>[] {
-  return Array.isArray(value) ? value.filter(isJsonObject) : [];
-}
-
+/** Graph answers are read defensively; a missing essential field is an error, never a made-up value. */
 export function toTemplate(raw: Record<string, unknown>, provider: string): Template {
   return {
     id: requiredString(raw, 'id', 'a template id', provider),
-    name: stringOrNull(raw.name) ?? '',
-    language: stringOrNull(raw.language) ?? '',
-    status: stringOrNull(raw.status) ?? 'UNKNOWN',
-    category: stringOrNull(raw.category) ?? 'UNKNOWN',
-    parameterFormat: stringOrNull(raw.parameter_format),
-    components: objectsIn(raw.components),
-    qualityScore: isJsonObject(raw.quality_score) ? stringOrNull(raw.quality_score.score) : stringOrNull(raw.quality_score),
-    rejectedReason: stringOrNull(raw.rejected_reason),
+    name: str(raw.name) ?? '',
+    language: str(raw.language) ?? '',
+    status: str(raw.status) ?? 'UNKNOWN',
+    category: str(raw.category) ?? 'UNKNOWN',
+    parameterFormat: str(raw.parameter_format),
+    components: objects(raw.components),
+    qualityScore: isJsonObject(raw.quality_score) ? str(raw.quality_score.score) : str(raw.quality_score),
+    rejectedReason: str(raw.rejected_reason),
   };
 }
 
@@ -45,31 +31,31 @@ export function toPhoneNumber(raw: Record<string, unknown>, provider: string): P
   const throughput = isJsonObject(raw.throughput) ? raw.throughput : {};
   return {
     id: requiredString(raw, 'id', 'a phone number id', provider),
-    displayPhoneNumber: stringOrNull(raw.display_phone_number),
-    verifiedName: stringOrNull(raw.verified_name),
-    qualityRating: stringOrNull(raw.quality_rating),
-    codeVerificationStatus: stringOrNull(raw.code_verification_status),
-    nameStatus: stringOrNull(raw.name_status),
-    platformType: stringOrNull(raw.platform_type),
-    throughputLevel: stringOrNull(throughput.level),
-    messagingLimitTier: stringOrNull(raw.messaging_limit_tier),
-    status: stringOrNull(raw.status),
-    accountMode: stringOrNull(raw.account_mode),
+    displayPhoneNumber: str(raw.display_phone_number),
+    verifiedName: str(raw.verified_name),
+    qualityRating: str(raw.quality_rating),
+    codeVerificationStatus: str(raw.code_verification_status),
+    nameStatus: str(raw.name_status),
+    platformType: str(raw.platform_type),
+    throughputLevel: str(throughput.level),
+    messagingLimitTier: str(raw.messaging_limit_tier),
+    status: str(raw.status),
+    accountMode: str(raw.account_mode),
   };
 }
 
 /** Meta answers `{data:[{...profile}]}`; its OpenAPI documents `{data:[{business_profile:{...}}]}`. Accept both. */
 export function toBusinessProfile(response: Record<string, unknown>): BusinessProfile {
-  const first = objectsIn(response.data)[0] ?? {};
+  const first = objects(response.data)[0] ?? {};
   const raw = isJsonObject(first.business_profile) ? first.business_profile : first;
   return {
-    about: stringOrNull(raw.about),
-    address: stringOrNull(raw.address),
-    description: stringOrNull(raw.description),
-    email: stringOrNull(raw.email),
-    profilePictureUrl: stringOrNull(raw.profile_picture_url),
+    about: str(raw.about),
+    address: str(raw.address),
+    description: str(raw.description),
+    email: str(raw.email),
+    profilePictureUrl: str(raw.profile_picture_url),
     websites: Array.isArray(raw.websites) ? raw.websites.filter((w): w is string => typeof w === 'string') : [],
-    vertical: stringOrNull(raw.vertical),
+    vertical: str(raw.vertical),
   };
 }
 
@@ -78,5 +64,5 @@ export function nextCursor(response: Record<string, unknown>): string | null {
   const paging = isJsonObject(response.paging) ? response.paging : null;
   if (paging === null || typeof paging.next !== 'string') return null;
   const cursors = isJsonObject(paging.cursors) ? paging.cursors : {};
-  return stringOrNull(cursors.after);
+  return str(cursors.after);
 }

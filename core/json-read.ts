@@ -1,8 +1,10 @@
-/** Webhook bodies are untrusted: these readers never throw and never invent values. */
+import { isJsonObject } from './json';
+
+/** Provider answers and webhook bodies are untrusted JSON: these readers never throw and never invent values. */
 export type Json = Record<string, unknown>;
 
 export function obj(value: unknown): Json | null {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : null;
+  return isJsonObject(value) ? value : null;
 }
 
 export function list(value: unknown): unknown[] {
