@@ -52,6 +52,9 @@ export interface ProviderCapabilities {
 }
 
 export type Capability = keyof ProviderCapabilities;
+/** The validated input a capability takes, and what it resolves to. */
+export type CapabilityInput<K extends Capability> = Parameters<ProviderCapabilities[K]>[0];
+export type CapabilityResult<K extends Capability> = Awaited<ReturnType<ProviderCapabilities[K]>>;
 
 export interface Provider extends Partial<ProviderCapabilities> {
   readonly name: ProviderName;

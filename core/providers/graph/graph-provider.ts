@@ -2,39 +2,11 @@ import { WhatsAppApiError, WhatsAppIntegrityError } from '../../errors/other-err
 import { WhatsAppValidationError } from '../../errors/validation-error';
 import { compact, toJsonValue } from '../../json';
 import { matchesSha256 } from '../../media/checksum';
-import type { SendMessageInput } from '../../schemas/message/send-message';
-import type {
-  BusinessProfileGetInput,
-  BusinessProfileUpdateInput,
-  MarkReadInput,
-  MediaIdInput,
-  MediaUploadInput,
-  PhoneNumberGetInput,
-  PhoneNumberListInput,
-  TemplateCreateInput,
-  TemplateDeleteInput,
-  TemplateListInput,
-} from '../../schemas/operation-inputs';
-import type {
-  BusinessProfile,
-  BusinessProfileUpdateResult,
-  DeleteResult,
-  MediaDownloadResult,
-  MediaInfo,
-  MediaUploadResult,
-  PhoneNumber,
-  PhoneNumberListResult,
-  SendMessageResult,
-  SuccessResult,
-  Template,
-  TemplateCreateResult,
-  TemplateListResult,
-} from '../../schemas/operation-results';
 import { parameterFormatOf } from '../../schemas/template-definition';
 import type { Transport } from '../../transport/transport';
 import { buildMultipart } from '../../transport/multipart';
 import { toCloudMarkReadPayload, toCloudMessagePayload } from '../../wire/cloud-message';
-import type { Provider, ProviderCapabilities, ProviderName } from '../provider';
+import type { CapabilityInput as In, CapabilityResult as Out, Provider, ProviderCapabilities, ProviderName } from '../provider';
 import { GraphClient } from './graph-client';
 import type { GraphClientOptions } from './graph-client';
 import { num, objects, str } from '../../json-read';
@@ -119,7 +91,7 @@ export class GraphProvider implements Provider, ProviderCapabilities {
     return { items, hasMore: false };
   }
 
-  async sendMessage(input: SendMessageInput): Promise<SendMessageResult> {
+  async sendMessage(input: In<'sendMessage'>): Promise<Out<'sendMessage'>> {
     const phoneNumberId = this.phoneNumberId(input.phoneNumberId);
     const response = await this.client.call({ method: 'POST', path: `/${phoneNumberId}/messages`, json: toCloudMessagePayload(input), idempotent: false });
     const message = objects(response.messages)[0];
@@ -134,14 +106,14 @@ export class GraphProvider implements Provider, ProviderCapabilities {
     };
   }
 
-  async markRead(input: MarkReadInput): Promise<SuccessResult> {
+  async markRead(input: In<'markRead'>): Promise<Out<'markRead'>> {
     const phoneNumberId = this.phoneNumberId(input.phoneNumberId);
     // Marking read twice is harmless, so this call may be retried.
     const response = await this.client.call({ method: 'POST', path: `/${phoneNumberId}/messages`, json: toCloudMarkReadPayload(input), idempotent: true });
     return { success: response.success === true };
   }
 
-  async uploadMedia(input: MediaUploadInput): Promise<MediaUploadResult> {
+  async uploadMedia(input: In<'uploadMedia'>): Promise<Out<'uploadMedia'>> {
     const phoneNumberId = this.phoneNumberId(input.phoneNumberId);
     const multipart = buildMultipart([
       { name: 'messaging_product', value: 'whatsapp' },
@@ -153,7 +125,7 @@ export class GraphProvider implements Provider, ProviderCapabilities {
     return { mediaId: requiredString(response, 'id', 'a media id', this.label) };
   }
 
-  async getMediaInfo(input: MediaIdInput): Promise<MediaInfo> {
+  async getMediaInfo(input: In<'getMediaInfo'>): Promise<Out<'getMediaInfo'>> {
     const response = await this.client.call({
       method: 'GET',
       path: `/${encodeURIComponent(input.mediaId)}`,
@@ -169,7 +141,7 @@ export class GraphProvider implements Provider, ProviderCapabilities {
     };
   }
 
-  async downloadMedia(input: MediaIdInput): Promise<MediaDownloadResult> {
+  async downloadMedia(input: In<'downloadMedia'>): Promise<Out<'downloadMedia'>> {
     const info = await this.getMediaInfo(input);
     const { data, contentType } = await this.client.download(info.url);
     const verified = info.sha256 === null ? null : matchesSha256(data, info.sha256);
@@ -189,7 +161,7 @@ export class GraphProvider implements Provider, ProviderCapabilities {
     };
   }
 
-  async deleteMedia(input: MediaIdInput): Promise<DeleteResult> {
+  async deleteMedia(input: In<'deleteMedia'>): Promise<Out<'deleteMedia'>> {
     const response = await this.client.call({
       method: 'DELETE',
       path: `/${encodeURIComponent(input.mediaId)}`,
@@ -200,19 +172,19 @@ export class GraphProvider implements Provider, ProviderCapabilities {
     return { deleted: true };
   }
 
-  async listTemplates(input: TemplateListInput): Promise<TemplateListResult> {
+  async listTemplates(input: In<'listTemplates'>): Promise<Out<'listTemplates'>> {
     const wabaId = this.wabaId(input.wabaId);
     const filters = { fields: TEMPLATE_FIELDS, name: input.name, status: input.status, category: input.category, language: input.language };
     const { items, hasMore } = await this.collectPages(`/${wabaId}/message_templates`, filters, (raw) => toTemplate(raw, this.label), input.limit);
     return { templates: items, count: items.length, hasMore };
   }
 
-  async getTemplateById(input: { wabaId?: string; templateId: string }): Promise<Template> {
+  async getTemplateById(input: In<'getTemplateById'>): Promise<Out<'getTemplateById'>> {
     const response = await this.client.call({ method: 'GET', path: `/${input.templateId}`, query: { fields: TEMPLATE_FIELDS }, idempotent: true });
     return toTemplate(response, this.label);
   }
 
-  async createTemplate(input: TemplateCreateInput): Promise<TemplateCreateResult> {
+  async createTemplate(input: In<'createTemplate'>): Promise<Out<'createTemplate'>> {
     const wabaId = this.wabaId(input.wabaId);
     const named = parameterFormatOf(input.components) === 'NAMED';
     const response = await this.client.call({
@@ -235,7 +207,7 @@ export class GraphProvider implements Provider, ProviderCapabilities {
     };
   }
 
-  async deleteTemplate(input: TemplateDeleteInput): Promise<DeleteResult> {
+  async deleteTemplate(input: In<'deleteTemplate'>): Promise<Out<'deleteTemplate'>> {
     const wabaId = this.wabaId(input.wabaId);
     const response = await this.client.call({
       method: 'DELETE',
@@ -247,19 +219,19 @@ export class GraphProvider implements Provider, ProviderCapabilities {
     return { deleted: true };
   }
 
-  async listPhoneNumbers(input: PhoneNumberListInput): Promise<PhoneNumberListResult> {
+  async listPhoneNumbers(input: In<'listPhoneNumbers'>): Promise<Out<'listPhoneNumbers'>> {
     const wabaId = this.wabaId(input.wabaId);
     const { items } = await this.collectPages(`/${wabaId}/phone_numbers`, { fields: PHONE_FIELDS }, (raw) => toPhoneNumber(raw, this.label));
     return { phoneNumbers: items, count: items.length };
   }
 
-  async getPhoneNumber(input: PhoneNumberGetInput): Promise<PhoneNumber> {
+  async getPhoneNumber(input: In<'getPhoneNumber'>): Promise<Out<'getPhoneNumber'>> {
     const phoneNumberId = this.phoneNumberId(input.phoneNumberId);
     const response = await this.client.call({ method: 'GET', path: `/${phoneNumberId}`, query: { fields: PHONE_FIELDS }, idempotent: true });
     return toPhoneNumber(response, this.label);
   }
 
-  async getBusinessProfile(input: BusinessProfileGetInput): Promise<BusinessProfile> {
+  async getBusinessProfile(input: In<'getBusinessProfile'>): Promise<Out<'getBusinessProfile'>> {
     const phoneNumberId = this.phoneNumberId(input.phoneNumberId);
     const response = await this.client.call({
       method: 'GET',
@@ -270,7 +242,7 @@ export class GraphProvider implements Provider, ProviderCapabilities {
     return toBusinessProfile(response);
   }
 
-  async updateBusinessProfile(input: BusinessProfileUpdateInput): Promise<BusinessProfileUpdateResult> {
+  async updateBusinessProfile(input: In<'updateBusinessProfile'>): Promise<Out<'updateBusinessProfile'>> {
     const { phoneNumberId: override, ...fields } = input;
     const phoneNumberId = this.phoneNumberId(override);
     const payload = compact({
