@@ -126,10 +126,11 @@ export class GraphProvider implements Provider, ProviderCapabilities {
   }
 
   async getMediaInfo(input: In<'getMediaInfo'>): Promise<Out<'getMediaInfo'>> {
+    // phone_number_id only when asked for: media received on another number of the account must stay reachable.
     const response = await this.client.call({
       method: 'GET',
       path: `/${encodeURIComponent(input.mediaId)}`,
-      query: { phone_number_id: input.phoneNumberId ?? this.settings.phoneNumberId },
+      query: { phone_number_id: input.phoneNumberId },
       idempotent: true,
     });
     return {
@@ -165,7 +166,7 @@ export class GraphProvider implements Provider, ProviderCapabilities {
     const response = await this.client.call({
       method: 'DELETE',
       path: `/${encodeURIComponent(input.mediaId)}`,
-      query: { phone_number_id: input.phoneNumberId ?? this.settings.phoneNumberId },
+      query: { phone_number_id: input.phoneNumberId },
       idempotent: true,
     });
     if (response.success !== true) throw new WhatsAppApiError({ message: `${this.label} did not confirm deleting media ${input.mediaId}`, provider: this.name });
