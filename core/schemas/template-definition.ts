@@ -3,7 +3,7 @@ import { LIMITS } from '../rules/limits';
 import type { TemplateCategory } from '../rules/limits';
 import { extractTemplateVariables, positionalGap } from '../rules/template-variables';
 import type { TemplateVariables } from '../rules/template-variables';
-import { addIssue, boundedText, httpUrl, nonEmptyText } from '../validation/fields';
+import { addIssue, boundedText, codePointLength, httpUrl, nonEmptyText } from '../validation/fields';
 import { parameterName } from './template-fields';
 
 const T = LIMITS.template;
@@ -158,9 +158,8 @@ function checkExamples(
   if (repeated.length > 0) addIssue(ctx, `more than one example for ${[...new Set(repeated)].join(', ')}`, [...path, 'example', namedKey]);
 }
 
-/** Meta counts characters (code points), so an emoji counts once. */
 function checkLength(text: string, max: number, ctx: z.RefinementCtx, path: PropertyKey[]): void {
-  const length = [...text].length;
+  const length = codePointLength(text);
   if (length > max) addIssue(ctx, `at most ${max} characters (got ${length})`, path);
 }
 

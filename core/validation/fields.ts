@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { normalizePhoneNumber } from '../rules/phone';
 
+/** Length as Meta counts it, in code points (an emoji is one), without allocating an array. */
+export function codePointLength(value: string): number {
+  let count = value.length;
+  for (let i = 0; i < value.length; i += 1) {
+    const unit = value.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) count -= 1;
+  }
+  return count;
+}
+
+const NON_BLANK = /\S/;
+
 /** Adds a custom issue from inside refine/transform callbacks, with an optional sub-path. */
 export function addIssue(ctx: z.RefinementCtx, message: string, path: PropertyKey[] = []): void {
   ctx.addIssue({ code: 'custom', message, path });
@@ -12,19 +24,19 @@ const countOf = (input: unknown): number => (Array.isArray(input) ? input.length
 export function boundedText(max: number) {
   return z
     .string()
-    .refine((value) => value.trim().length > 0, { error: 'must not be empty' })
-    .refine((value) => [...value].length <= max, {
-      error: (iss) => `at most ${max} characters (got ${[...String(iss.input)].length})`,
+    .refine((value) => NON_BLANK.test(value), { error: 'must not be empty' })
+    .refine((value) => codePointLength(value) <= max, {
+      error: (iss) => `at most ${max} characters (got ${codePointLength(String(iss.input))})`,
     });
 }
 
 /** Non-empty text with no documented length limit. */
-export const nonEmptyText = z.string().refine((value) => value.trim().length > 0, { error: 'must not be empty' });
+export const nonEmptyText = z.string().refine((value) => NON_BLANK.test(value), { error: 'must not be empty' });
 
 /** Text that may be empty but not longer than `max` characters. */
 export function maxText(max: number) {
-  return z.string().refine((value) => [...value].length <= max, {
-    error: (iss) => `at most ${max} characters (got ${[...String(iss.input)].length})`,
+  return z.string().refine((value) => codePointLength(value) <= max, {
+    error: (iss) => `at most ${max} characters (got ${codePointLength(String(iss.input))})`,
   });
 }
 
@@ -71,7 +83,7 @@ export const graphId = z
   .refine((value) => /^\d{1,32}$/.test(value), { error: 'must be a numeric id' });
 
 /** Identifiers we pass through but never interpret (message ids, cursors...). */
-export const opaqueId = z.string().refine((value) => value.trim().length > 0, { error: 'must not be empty' });
+export const opaqueId = z.string().refine((value) => NON_BLANK.test(value), { error: 'must not be empty' });
 
 /** Numbers that also arrive as numeric strings from forms and expressions. */
 export function numberInRange(min: number, max: number) {
