@@ -49,7 +49,8 @@ export type * from './schemas/operation-inputs';
 export type * from './schemas/operation-results';
 export { toCloudMessagePayload, toCloudMarkReadPayload } from './wire/cloud-message';
 export { parseInput } from './validation/parse';
-export type { JsonObject, JsonValue } from './json';
+export type { JsonObject, JsonValue, JsonPrimitive } from './json';
+export { isJsonObject } from './json';
 
 // Shared fact tables (the sandbox enforces the same numbers).
 export { LIMITS, BUSINESS_VERTICALS, TEMPLATE_CATEGORIES, TEMPLATE_STATUSES, LANGUAGE_CODE_PATTERN } from './rules/limits';
@@ -66,4 +67,7 @@ export {
 export type { MediaKind, MediaKindRule } from './rules/media-types';
 export { normalizePhoneNumber } from './rules/phone';
 export type { PhoneNormalization } from './rules/phone';
-export { extractTemplateVariables } from './rules/template-variables';
+export { extractTemplateVariables, positionalGap, NAMED_VARIABLE } from './rules/template-variables';
+export type { TemplateVariables } from './rules/template-variables';
+export { codePointLength } from './validation/fields';
+export { isSingleEmoji } from './schemas/message/reaction';
