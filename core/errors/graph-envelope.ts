@@ -1,7 +1,8 @@
 import type { TransportResponse } from '../transport/transport';
 import { isJsonObject } from '../json';
+import { num, str } from '../json-read';
 import { isRetryableAnswer } from '../retry/retry-policy';
-import { hintForMetaCode } from './meta-error-codes';
+import { hintForMetaCode, TRANSIENT_META_CODES } from './meta-error-codes';
 import { WhatsAppApiError } from './other-errors';
 
 export interface ErrorContext {
@@ -13,15 +14,15 @@ export interface ErrorContext {
 
 const decoder = new TextDecoder();
 
+/** Blank strings carry no information: reported as absent. */
 function optionalString(value: unknown): string | null {
-  return typeof value === 'string' && value.trim() !== '' ? value : null;
+  const text = str(value);
+  return text !== null && text.trim() !== '' ? text : null;
 }
 
-function optionalNumber(value: unknown): number | null {
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
-  return null;
-}
+/** Said of a send (or create) that failed ambiguously: it may have been processed, so it was not repeated. */
+const MAY_HAVE_BEEN_SENT =
+  'The request may have been processed before it failed; it was not repeated, to avoid a duplicate message or template. Check (for a message, its status webhooks) before retrying.';
 
 /** A short description of a non-JSON body: its <title> for HTML pages, else its first characters. */
 function describeBody(text: string, contentType: string): string {
@@ -57,28 +58,32 @@ export function apiErrorFromResponse(
       provider: context.provider,
       httpStatus: response.status,
       retryAfterSeconds,
-      hint: response.status >= 500 || response.status === 429 ? 'The service is failing or overloaded: retry later.' : null,
+      hint: !idempotent && response.status >= 500
+        ? MAY_HAVE_BEEN_SENT
+        : response.status >= 500 || response.status === 429 ? 'The service is failing or overloaded: retry later.' : null,
       retryable: isRetryableAnswer({ httpStatus: response.status, metaCode: null }, idempotent),
     });
   }
-  const metaCode = optionalNumber(envelope.code);
+  const metaCode = num(envelope.code);
   const errorData = isJsonObject(envelope.error_data) ? envelope.error_data : {};
   const rawMessage = optionalString(envelope.message) ?? 'Unknown error';
   const title = optionalString(envelope.error_user_title) ?? stripCodePrefix(rawMessage);
   const details = optionalString(errorData.details) ?? optionalString(envelope.error_user_msg);
   const codeText = metaCode === null ? '' : ` ${metaCode}`;
   const detailText = details !== null && details !== title ? `: ${details}` : '';
+  const retryable = isRetryableAnswer({ httpStatus: response.status, metaCode, isTransient: envelope.is_transient === true }, idempotent);
+  const ambiguous = !idempotent && !retryable && (response.status >= 500 || (metaCode !== null && TRANSIENT_META_CODES.has(metaCode)));
   return new WhatsAppApiError({
     message: context.redact(`${context.label} error${codeText}: ${stripCodePrefix(rawMessage)}${detailText}`),
     provider: context.provider,
     httpStatus: response.status,
     metaCode,
-    metaSubcode: optionalNumber(envelope.error_subcode),
+    metaSubcode: num(envelope.error_subcode),
     title: context.redact(title),
     details: details === null ? null : context.redact(details),
     fbtraceId: optionalString(envelope.fbtrace_id),
-    hint: hintForMetaCode(metaCode),
+    hint: ambiguous ? MAY_HAVE_BEEN_SENT : hintForMetaCode(metaCode),
     retryAfterSeconds,
-    retryable: isRetryableAnswer({ httpStatus: response.status, metaCode, isTransient: envelope.is_transient === true }, idempotent),
+    retryable,
   });
 }

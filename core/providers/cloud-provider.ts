@@ -7,6 +7,7 @@ import type { Clock } from '../runtime/clock';
 import type { Transport } from '../transport/transport';
 import { UndiciTransport } from '../transport/undici-transport';
 import { apiVersionField, baseUrlField, idField, parseConfig, retryField, secretField } from './config-fields';
+import { DEFAULT_USER_AGENT } from './graph/graph-client';
 import { GraphProvider } from './graph/graph-provider';
 import { trustedMediaHosts } from './graph/trusted-hosts';
 
@@ -32,9 +33,11 @@ export interface CloudProviderConfig {
   clock?: Clock;
   /** Whole-request timeout in ms (default 30 s). */
   requestTimeoutMs?: number;
+  /** User-Agent header for every request, media downloads included. */
+  userAgent?: string;
 }
 
-const cloudConfigSchema = z.object({
+const cloudConfigSchema = z.strictObject({
   provider: z.literal('cloud'),
   accessToken: secretField,
   phoneNumberId: idField.optional(),
@@ -44,6 +47,9 @@ const cloudConfigSchema = z.object({
   trustedMediaHosts: z.array(z.string().regex(/^[a-z0-9.-]+$/i, { error: 'must be a host name' })).default([]),
   retry: retryField,
   requestTimeoutMs: z.number().int().positive().optional(),
+  userAgent: z.string().min(1).default(DEFAULT_USER_AGENT),
+  transport: z.custom<Transport>((value) => typeof (value as Transport | undefined)?.request === 'function', { error: 'must have a request() method' }).optional(),
+  clock: z.custom<Clock>((value) => typeof (value as Clock | undefined)?.sleep === 'function', { error: 'must have now(), sleep() and random()' }).optional(),
 });
 
 export function createCloudProvider(config: CloudProviderConfig): GraphProvider {
@@ -62,6 +68,7 @@ export function createCloudProvider(config: CloudProviderConfig): GraphProvider 
     retry: { ...DEFAULT_RETRY, ...settings.retry },
     clock: config.clock ?? systemClock,
     requestTimeoutMs: settings.requestTimeoutMs,
+    userAgent: settings.userAgent,
     redact: createRedactor([settings.accessToken]),
     isTrustedMediaHost: trustedMediaHosts(settings.baseUrl, settings.trustedMediaHosts),
   });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { WhatsAppConfigError } from '../errors/other-errors';
 import { formatIssue } from '../errors/validation-error';
-import { ruleForIssue, toValidationIssues } from '../validation/issue-rules';
+import { ruleWithoutValues, toValidationIssues } from '../validation/issue-rules';
 import { isHttpUrl } from '../validation/fields';
 
 export const secretField = z.string().refine((value) => value.trim().length > 0, { error: 'must not be empty' });
@@ -25,9 +25,13 @@ export const retryField = z
 /** Validates provider settings; messages name the field and rule and never echo a value. */
 export function parseConfig<S extends z.ZodType>(schema: S, config: unknown, provider: string): z.output<S> {
   // Values are left out of every rule: a misplaced token must not end up in an error message.
-  const result = schema.safeParse(config, { error: (iss) => ruleForIssue(iss).replace(/ \(got [^)]*\)$/, '') });
+  const result = schema.safeParse(config, { error: ruleWithoutValues });
   if (!result.success) {
-    const problems = toValidationIssues(result.error).map(formatIssue).join('; ');
+    // Unknown field names are shown only when they look like names, not like a pasted credential.
+    const problems = toValidationIssues(result.error)
+      .map((issue) => (/^[A-Za-z_][\w.[\]]{0,60}$/.test(issue.path) ? issue : { ...issue, path: '(an unrecognized field)' }))
+      .map(formatIssue)
+      .join('; ');
     throw new WhatsAppConfigError(`Invalid ${provider} provider configuration: ${problems}`, provider);
   }
   return result.data;

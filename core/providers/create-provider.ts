@@ -12,7 +12,10 @@ export function createProvider(config: ProviderConfig): Provider {
   switch (kind) {
     case 'cloud':
       return createCloudProvider(config);
-    default:
-      throw new WhatsAppConfigError(`Unknown provider ${JSON.stringify(kind)}: expected "cloud"`, null);
+    default: {
+      // Echo only what looks like a provider name; anything else might be a misplaced credential.
+      const shown = typeof kind === 'string' && /^[a-z_-]{1,20}$/.test(kind) ? ` "${kind}"` : '';
+      throw new WhatsAppConfigError(`Unknown provider${shown}: expected "cloud"`, null);
+    }
   }
 }

@@ -1,5 +1,5 @@
 import { THROTTLING_META_CODES, TRANSIENT_META_CODES } from '../errors/meta-error-codes';
-import { WhatsAppApiError, WhatsAppNetworkError } from '../errors/other-errors';
+import { WhatsAppNetworkError } from '../errors/other-errors';
 import { WhatsAppError } from '../errors/whatsapp-error';
 
 export interface RetryOptions {
@@ -48,23 +48,30 @@ export function isRetryableAnswer(answer: ProviderAnswer, idempotent: boolean): 
  */
 export function isRetryable(error: unknown, idempotent: boolean): boolean {
   if (error instanceof WhatsAppNetworkError) return idempotent || !error.requestMayHaveReachedServer;
-  if (error instanceof WhatsAppApiError) return isRetryableAnswer(error, idempotent);
+  // An answer's verdict was decided when it arrived, with Meta's is_transient and the call's kind.
+  if (error instanceof WhatsAppError) return error.retryable;
   return false;
 }
 
-/** Retry-After is either delta-seconds or an HTTP date. */
+/** IMF-fixdate, the HTTP-date form servers send: `Wed, 21 Oct 2026 07:28:00 GMT`. */
+const HTTP_DATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+
+/**
+ * Retry-After in whole seconds: delta-seconds (fractions rounded up) or an HTTP date. Anything
+ * else is ignored (null), so normal backoff applies instead of an accidental zero wait.
+ */
 export function parseRetryAfter(value: string | undefined, now: number): number | null {
-  if (value === undefined || value.trim() === '') return null;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim());
-  const date = Date.parse(value);
-  if (Number.isNaN(date)) return null;
-  return Math.max(0, Math.ceil((date - now) / 1000));
+  const text = value?.trim() ?? '';
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.ceil(Number(text));
+  if (!HTTP_DATE.test(text)) return null;
+  return Math.max(0, Math.ceil((Date.parse(text) - now) / 1000));
 }
 
 /**
  * How long to wait before retry number `retry` (0-based), or null to give up. Exponential backoff
  * with jitter (half of the step fixed, half random) so that many clients do not retry in lockstep;
- * a server's Retry-After is obeyed exactly, and not waited for at all when it exceeds maxDelayMs.
+ * 131056 waits at least Meta's 4^n seconds; a server's Retry-After is obeyed exactly, and not
+ * waited for at all when it exceeds maxDelayMs.
  */
 export function backoffDelay(error: WhatsAppError, retry: number, options: Required<RetryOptions>, random: () => number): number | null {
   if (retry >= options.maxRetries) return null;
@@ -72,8 +79,11 @@ export function backoffDelay(error: WhatsAppError, retry: number, options: Requi
     const ms = error.retryAfterSeconds * 1000;
     return ms <= options.maxDelayMs ? ms : null;
   }
-  const factor = error.metaCode === PAIR_RATE_CODE ? 4 : 2;
-  const step = error.metaCode === PAIR_RATE_CODE ? Math.max(options.baseDelayMs, 1000) : options.baseDelayMs;
-  const ceiling = Math.min(options.maxDelayMs, step * factor ** retry);
+  if (error.metaCode === PAIR_RATE_CODE) {
+    // Meta's schedule is a minimum: waiting less only meets the same limit again.
+    const wait = 1000 * 4 ** retry;
+    return Math.min(options.maxDelayMs, Math.round(wait + random() * wait * 0.25));
+  }
+  const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** retry);
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }

@@ -13,7 +13,7 @@ export const LIMITS = {
     list: {
       button: 20,
       sections: { min: 1, max: 10 },
-      rowsTotal: { min: 1, max: 10 },
+      rowsTotal: { max: 10 },
       sectionTitle: 24,
       row: { id: 200, title: 24, description: 72 },
     },

@@ -6,7 +6,7 @@ import type { Transport, TransportRequest, TransportResponse } from './transport
 export interface UndiciTransportOptions {
   /** Time allowed to open a TCP/TLS connection. */
   connectTimeoutMs?: number;
-  /** Default time allowed for the answer's headers, and for each pause in its body. */
+  /** Default time allowed for a whole request (connect, send, headers and body). */
   requestTimeoutMs?: number;
   /** How long an idle keep-alive connection is kept. */
   keepAliveTimeoutMs?: number;
@@ -102,18 +102,22 @@ export class UndiciTransport implements Transport {
   }
 
   async request(request: TransportRequest): Promise<TransportResponse> {
-    const { origin, path } = splitUrl(request.url);
     const timeoutMs = request.timeoutMs ?? this.requestTimeoutMs;
+    let origin = 'the server';
     try {
-      // undici's own header and body timers are far cheaper than an AbortSignal timer per request.
+      const target = splitUrl(request.url);
+      origin = target.origin;
+      // The signal bounds the whole exchange; undici's header and body timers alone are idle
+      // timers, which a server sending its body slowly would never trip.
       const response = await this.agent.request({
-        origin,
-        path,
+        origin: target.origin,
+        path: target.path,
         method: request.method,
         headers: request.headers,
         body: request.body,
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
+        signal: AbortSignal.timeout(timeoutMs),
       });
       const body = new Uint8Array(await response.body.arrayBuffer());
       return { status: response.statusCode, headers: flattenHeaders(response.headers), body };

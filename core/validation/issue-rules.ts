@@ -3,8 +3,10 @@ import type { ValidationIssue } from '../errors/validation-error';
 
 type RawIssue = z.core.$ZodRawIssue;
 
-function describeValue(value: unknown): string {
+/** With `reveal` false, only the type of what was received is named, never its value. */
+function describeValue(value: unknown, reveal: boolean): string {
   if (value === undefined) return 'nothing';
+  if (!reveal) return Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return value.length > 40 ? `"${value.slice(0, 40)}..."` : JSON.stringify(value);
@@ -26,12 +28,12 @@ function unitFor(origin: string, count: number): string {
   return '';
 }
 
-function boundRule(iss: RawIssue & { code: 'too_big' | 'too_small' }): string {
+function boundRule(iss: RawIssue & { code: 'too_big' | 'too_small' }, reveal: boolean): string {
   const isMax = iss.code === 'too_big';
   const limit = Number(isMax ? (iss as { maximum: number | bigint }).maximum : (iss as { minimum: number | bigint }).minimum);
   const origin = String(iss.origin);
   if (origin === 'number' || origin === 'int' || origin === 'bigint') {
-    return `must be ${isMax ? 'at most' : 'at least'} ${limit} (got ${describeValue(iss.input)})`;
+    return `must be ${isMax ? 'at most' : 'at least'} ${limit} (got ${describeValue(iss.input, reveal)})`;
   }
   if (!isMax && limit === 1 && origin === 'string') return 'must not be empty';
   const size = sizeOf(iss.input);
@@ -44,17 +46,26 @@ function boundRule(iss: RawIssue & { code: 'too_big' | 'too_small' }): string {
  * limit and what was received, e.g. `at most 24 characters (got 31)`. Messages set on a schema win.
  */
 export function ruleForIssue(iss: RawIssue): string {
+  return describeIssue(iss, true);
+}
+
+/** The same rules naming only types, never received values: for settings that may hold secrets. */
+export function ruleWithoutValues(iss: RawIssue): string {
+  return describeIssue(iss, false);
+}
+
+function describeIssue(iss: RawIssue, reveal: boolean): string {
   switch (iss.code) {
     case 'invalid_type': {
       if (iss.input === undefined) return 'required';
       const expected = iss.expected === 'int' ? 'integer' : iss.expected;
-      return `must be ${/^[aeiou]/.test(expected) ? 'an' : 'a'} ${expected} (got ${describeValue(iss.input)})`;
+      return `must be ${/^[aeiou]/.test(expected) ? 'an' : 'a'} ${expected} (got ${describeValue(iss.input, reveal)})`;
     }
     case 'too_big':
     case 'too_small':
-      return boundRule(iss);
+      return boundRule(iss, reveal);
     case 'invalid_value':
-      return `must be one of ${iss.values.map((v) => JSON.stringify(v)).join(', ')} (got ${describeValue(iss.input)})`;
+      return `must be one of ${iss.values.map((v) => JSON.stringify(v)).join(', ')} (got ${describeValue(iss.input, reveal)})`;
     case 'invalid_format':
       if (iss.format === 'url') return 'must be an http(s) URL';
       if (iss.format === 'email') return 'must be an email address';
@@ -66,9 +77,9 @@ export function ruleForIssue(iss: RawIssue): string {
         const input = iss.input as Record<string, unknown> | undefined;
         const value = discriminator !== undefined && typeof input === 'object' && input !== null ? input[discriminator] : iss.input;
         const list = options.map((o) => JSON.stringify(o)).join(', ');
-        return value === undefined ? `required, one of ${list}` : `must be one of ${list} (got ${describeValue(value)})`;
+        return value === undefined ? `required, one of ${list}` : `must be one of ${list} (got ${describeValue(value, reveal)})`;
       }
-      return `does not match any accepted shape (got ${describeValue(iss.input)})`;
+      return `does not match any accepted shape (got ${describeValue(iss.input, reveal)})`;
     }
     case 'unrecognized_keys':
       return 'unknown field';

@@ -76,6 +76,8 @@ export function normalizeWebhook(body: unknown): WebhookEvent[] {
       events.push(unknownEvent(rawEntry, originOf({}, null, null)));
       continue;
     }
+    // An entry without a list of changes is reported rather than silently skipped.
+    if (!Array.isArray(entry.changes)) events.push(unknownEvent(entry, originOf(entry, null, null)));
     for (const rawChange of list(entry.changes)) {
       const change = obj(rawChange);
       const field = str(change?.field);

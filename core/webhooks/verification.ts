@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { WhatsAppConfigError } from '../errors/other-errors';
 
 export interface VerificationResponse {
-  /** 200 with the challenge as plain-text body, 403 for a wrong token, 400 for a malformed request. */
+  /** 200 with the challenge as plain-text body; 403 for a wrong token or mode (as Meta expects); 400 without a usable challenge. */
   status: 200 | 400 | 403;
   body: string;
 }
@@ -43,7 +43,7 @@ export function handleVerificationChallenge(query: Readonly<Record<string, Query
   const mode = hubParam(query, 'mode');
   const token = hubParam(query, 'verify_token');
   const challenge = hubParam(query, 'challenge');
-  if (mode !== 'subscribe') return { status: 400, body: 'hub.mode must be "subscribe"' };
+  if (mode !== 'subscribe') return { status: 403, body: 'hub.mode must be "subscribe"' };
   if (challenge === undefined || !SAFE_CHALLENGE.test(challenge)) return { status: 400, body: 'hub.challenge is missing or malformed' };
   if (token === undefined || !sameToken(token, verifyToken)) return { status: 403, body: 'hub.verify_token does not match' };
   return { status: 200, body: challenge };

@@ -1,13 +1,16 @@
+import { inspect } from 'node:util';
 import { apiErrorFromResponse } from '../../errors/graph-envelope';
 import type { ErrorContext } from '../../errors/graph-envelope';
 import { WhatsAppApiError, WhatsAppConfigError, WhatsAppNetworkError } from '../../errors/other-errors';
-import type { WhatsAppError } from '../../errors/whatsapp-error';
+import { WhatsAppError } from '../../errors/whatsapp-error';
 import { isJsonObject } from '../../json';
 import type { JsonObject } from '../../json';
 import { backoffDelay, isRetryable, parseRetryAfter } from '../../retry/retry-policy';
 import type { RetryOptions } from '../../retry/retry-policy';
 import type { Clock } from '../../runtime/clock';
 import type { HttpMethod, Transport, TransportRequest, TransportResponse } from '../../transport/transport';
+
+export const DEFAULT_USER_AGENT = 'whatsapp-business-toolkit/0.1';
 
 export interface GraphClientOptions {
   errorContext: ErrorContext;
@@ -19,6 +22,11 @@ export interface GraphClientOptions {
   retry: Required<RetryOptions>;
   clock: Clock;
   requestTimeoutMs?: number;
+  /**
+   * Sent with every request. Meta's media host has answered some HTTP clients' default agents
+   * with an error page (whatsapp-api-js #335); an explicit agent avoids that.
+   */
+  userAgent: string;
   /** Hosts that may receive the credentials when downloading media from an absolute URL. */
   isTrustedMediaHost: (url: URL) => boolean;
 }
@@ -30,8 +38,16 @@ export interface GraphCall {
   query?: Readonly<Record<string, string | number | boolean | undefined>>;
   json?: JsonObject;
   multipart?: { body: Uint8Array; contentType: string };
-  /** Whether repeating the call is harmless; decides what may be retried (see retry-policy). */
-  idempotent: boolean;
+  /**
+   * Whether sending the request again is harmless. Decides what may be retried (see
+   * retry-policy): a send is not, mark-as-read or a lookup is.
+   */
+  safeToRepeat: boolean;
+  /**
+   * For deletes: recognizes an error that, on a repeated attempt, means an earlier attempt already
+   * did the work (its answer was lost) and returns the answer that attempt would have given.
+   */
+  alreadyDone?: (error: WhatsAppError) => Record<string, unknown> | null;
 }
 
 export interface DownloadedBytes {
@@ -39,22 +55,37 @@ export interface DownloadedBytes {
   contentType: string | null;
 }
 
-const USER_AGENT = 'whatsapp-business-toolkit/0.1';
 const decoder = new TextDecoder();
 
-/** Graph API calls with authentication, retries and error envelopes; shared by Cloud and Maton. */
+/**
+ * Graph API calls with authentication, retries and error envelopes; shared by Cloud and Maton.
+ * The options hold credentials, so they live in a private field that neither JSON.stringify nor
+ * util.inspect can reach.
+ */
 export class GraphClient {
-  constructor(private readonly options: GraphClientOptions) {}
+  readonly #options: GraphClientOptions;
+
+  constructor(options: GraphClientOptions) {
+    this.#options = options;
+  }
+
+  toJSON(): Record<string, string> {
+    return { baseUrl: this.#options.baseUrl, apiVersion: this.#options.apiVersion };
+  }
+
+  [inspect.custom](): string {
+    return `GraphClient ${this.#options.baseUrl}/${this.#options.apiVersion}`;
+  }
 
   url(path: string, query: GraphCall['query'] = {}): string {
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
     const search = params.size > 0 ? `?${params.toString()}` : '';
-    return `${this.options.baseUrl}/${this.options.apiVersion}${path}${search}`;
+    return `${this.#options.baseUrl}/${this.#options.apiVersion}${path}${search}`;
   }
 
   async call(call: GraphCall): Promise<Record<string, unknown>> {
-    const headers: Record<string, string> = { ...this.options.headers, accept: 'application/json', 'user-agent': USER_AGENT };
+    const headers: Record<string, string> = { ...this.#options.headers, accept: 'application/json', 'user-agent': this.#options.userAgent };
     let body: string | Uint8Array | undefined;
     if (call.json !== undefined) {
       headers['content-type'] = 'application/json';
@@ -63,42 +94,43 @@ export class GraphClient {
       headers['content-type'] = call.multipart.contentType;
       body = call.multipart.body;
     }
-    const request: TransportRequest = { method: call.method, url: this.url(call.path, call.query), headers, body, timeoutMs: this.options.requestTimeoutMs };
-    return this.withRetries(request, call.idempotent, (response) => this.parseJson(response, call.idempotent));
+    const request: TransportRequest = { method: call.method, url: this.url(call.path, call.query), headers, body, timeoutMs: this.#options.requestTimeoutMs };
+    return this.withRetries(request, call.safeToRepeat, (response) => this.parseJson(response, call.safeToRepeat), call.alreadyDone);
   }
 
   /** GET an absolute media URL; credentials go only to trusted hosts. */
   async download(rawUrl: string): Promise<DownloadedBytes> {
+    const { errorContext } = this.#options;
     let url: URL;
     try {
       url = new URL(rawUrl);
     } catch {
-      throw new WhatsAppApiError({ message: `${this.options.errorContext.label} returned a media URL that is not a URL`, provider: this.options.errorContext.provider });
+      throw new WhatsAppApiError({ message: `${errorContext.label} returned a media URL that is not a URL`, provider: errorContext.provider });
     }
-    if (!this.options.isTrustedMediaHost(url)) {
+    if (!this.#options.isTrustedMediaHost(url)) {
       throw new WhatsAppConfigError(
         `Refusing to send credentials to ${url.origin}: it is not the provider's host or a Meta media host`,
-        this.options.errorContext.provider,
+        errorContext.provider,
         'If your provider serves media from another host, add it to trustedMediaHosts in the provider configuration.',
       );
     }
     const request: TransportRequest = {
       method: 'GET',
       url: url.toString(),
-      headers: { ...this.options.headers, 'user-agent': USER_AGENT },
-      timeoutMs: this.options.requestTimeoutMs,
+      headers: { ...this.#options.headers, 'user-agent': this.#options.userAgent },
+      timeoutMs: this.#options.requestTimeoutMs,
     };
     return this.withRetries(request, true, (response) => {
       const contentType = response.headers['content-type'] ?? null;
       // Meta's media host answers some failures with an HTML page and status 200.
       if (contentType !== null && contentType.toLowerCase().startsWith('text/html')) {
-        return this.invalidAnswer(`${this.options.errorContext.label} answered the media download with an HTML page instead of the file`, response, true);
+        return this.invalidAnswer(`${errorContext.label} answered the media download with an HTML page instead of the file`, response, true);
       }
       return { data: response.body, contentType };
     });
   }
 
-  private parseJson(response: TransportResponse, idempotent: boolean): Record<string, unknown> | WhatsAppError {
+  private parseJson(response: TransportResponse, safeToRepeat: boolean): Record<string, unknown> | WhatsAppError {
     const text = decoder.decode(response.body);
     try {
       const parsed: unknown = JSON.parse(text);
@@ -106,44 +138,73 @@ export class GraphClient {
     } catch {
       // falls through to the error below
     }
-    return this.invalidAnswer(`${this.options.errorContext.label} answered HTTP ${response.status} with a body that is not a JSON object`, response, idempotent);
+    return this.invalidAnswer(`${this.#options.errorContext.label} answered HTTP ${response.status} with a body that is not a JSON object`, response, safeToRepeat);
   }
 
   private invalidAnswer(message: string, response: TransportResponse, retryable: boolean): WhatsAppError {
-    return new WhatsAppApiError({ message, provider: this.options.errorContext.provider, httpStatus: response.status, retryable });
+    return new WhatsAppApiError({ message, provider: this.#options.errorContext.provider, httpStatus: response.status, retryable });
+  }
+
+  /**
+   * A transport failure as a provider error: redacted, with the retry decision for this call.
+   * Anything a custom transport throws besides WhatsAppNetworkError (an HTTP client's error may
+   * carry the request and its headers) is reduced to its redacted message and never kept.
+   */
+  private networkFailure(thrown: unknown, safeToRepeat: boolean): WhatsAppNetworkError {
+    const { errorContext } = this.#options;
+    const known = thrown instanceof WhatsAppNetworkError ? thrown : null;
+    const description = known?.message ?? `transport failed: ${thrown instanceof Error ? thrown.message : String(thrown)}`;
+    const mayHaveReached = known?.requestMayHaveReachedServer ?? true;
+    const failure = new WhatsAppNetworkError({
+      message: errorContext.redact(`${errorContext.label}: ${description}`),
+      provider: errorContext.provider,
+      failure: known?.failure ?? 'other',
+      requestMayHaveReachedServer: mayHaveReached,
+      retryable: false,
+    });
+    const retryable = isRetryable(failure, safeToRepeat);
+    return new WhatsAppNetworkError({
+      message: failure.message,
+      provider: failure.provider,
+      failure: failure.failure,
+      requestMayHaveReachedServer: mayHaveReached,
+      retryable,
+      hint:
+        mayHaveReached && !safeToRepeat
+          ? 'The request may have reached the server; it was not repeated to avoid sending twice. Check before resending.'
+          : 'Check the network connection and the base URL.',
+    });
   }
 
   /**
    * Sends the request, reads the answer with `read`, and repeats it while the failure is
-   * retryable for this kind of request and the retry budget lasts.
+   * retryable for this kind of request and the retry budget lasts. `done` turns a failure of a
+   * repeated attempt into a result when it proves an earlier attempt succeeded.
    */
-  private async withRetries<T>(request: TransportRequest, idempotent: boolean, read: (response: TransportResponse) => T | WhatsAppError): Promise<T> {
-    const { errorContext, transport, retry, clock } = this.options;
+  private async withRetries<T>(
+    request: TransportRequest,
+    safeToRepeat: boolean,
+    read: (response: TransportResponse) => T | WhatsAppError,
+    done?: (error: WhatsAppError) => T | null,
+  ): Promise<T> {
+    const { errorContext, transport, retry, clock } = this.#options;
     for (let attempt = 0; ; attempt += 1) {
       let failure: WhatsAppError;
       try {
         const response = await transport.request(request);
         if (response.status >= 200 && response.status < 300) {
           const result = read(response);
-          if (!(result instanceof Error)) return result;
+          if (!(result instanceof WhatsAppError)) return result;
           failure = result;
         } else {
           const retryAfter = parseRetryAfter(response.headers['retry-after'], clock.now());
-          failure = apiErrorFromResponse(response, errorContext, retryAfter, idempotent);
+          failure = apiErrorFromResponse(response, errorContext, retryAfter, safeToRepeat);
         }
       } catch (thrown) {
-        if (!(thrown instanceof WhatsAppNetworkError)) throw thrown;
-        failure = new WhatsAppNetworkError({
-          message: errorContext.redact(`${errorContext.label}: ${thrown.message}`),
-          provider: errorContext.provider,
-          failure: thrown.failure,
-          requestMayHaveReachedServer: thrown.requestMayHaveReachedServer,
-          retryable: isRetryable(thrown, idempotent),
-          hint: thrown.requestMayHaveReachedServer && !idempotent
-            ? 'The request may have reached the server; it was not repeated to avoid sending twice. Check before resending.'
-            : 'Check the network connection and the base URL.',
-        });
+        failure = this.networkFailure(thrown, safeToRepeat);
       }
+      const result = attempt > 0 && done ? done(failure) : null;
+      if (result !== null) return result;
       const delay = failure.retryable ? backoffDelay(failure, attempt, retry, clock.random) : null;
       if (delay === null) throw failure;
       await clock.sleep(delay);

@@ -1,9 +1,9 @@
+import { inspect } from 'node:util';
 import { WhatsAppApiError, WhatsAppIntegrityError } from '../../errors/other-errors';
 import { WhatsAppValidationError } from '../../errors/validation-error';
 import { compact, toJsonValue } from '../../json';
 import { matchesSha256 } from '../../media/checksum';
 import { parameterFormatOf } from '../../schemas/template-definition';
-import type { Transport } from '../../transport/transport';
 import { buildMultipart } from '../../transport/multipart';
 import { toCloudMarkReadPayload, toCloudMessagePayload } from '../../wire/cloud-message';
 import type { CapabilityInput as In, CapabilityResult as Out, Provider, ProviderCapabilities, ProviderName } from '../provider';
@@ -36,28 +36,37 @@ const PAGE_SIZE = 100;
 export class GraphProvider implements Provider, ProviderCapabilities {
   readonly name: ProviderName;
   readonly label: string;
-  private readonly client: GraphClient;
-  private readonly transport: Transport;
+  // Private fields: the settings hold the credentials, and providers get logged and serialized.
+  readonly #settings: GraphProviderSettings;
+  readonly #client: GraphClient;
 
-  constructor(private readonly settings: GraphProviderSettings) {
+  constructor(settings: GraphProviderSettings) {
     this.name = settings.name;
     this.label = settings.label;
-    this.transport = settings.transport;
-    this.client = new GraphClient({ ...settings, errorContext: { provider: settings.name, label: settings.label, redact: settings.redact } });
+    this.#settings = settings;
+    this.#client = new GraphClient({ ...settings, errorContext: { provider: settings.name, label: settings.label, redact: settings.redact } });
+  }
+
+  toJSON(): Record<string, string | null> {
+    return { name: this.name, label: this.label, phoneNumberId: this.#settings.phoneNumberId ?? null, wabaId: this.#settings.wabaId ?? null };
+  }
+
+  [inspect.custom](): string {
+    return `GraphProvider(${this.name}) ${JSON.stringify(this.toJSON())}`;
   }
 
   async close(): Promise<void> {
-    if (this.settings.ownsTransport) await this.transport.close?.();
+    if (this.#settings.ownsTransport) await this.#settings.transport.close?.();
   }
 
   private phoneNumberId(override: string | undefined): string {
-    const id = override ?? this.settings.phoneNumberId;
+    const id = override ?? this.#settings.phoneNumberId;
     if (id === undefined) throw new WhatsAppValidationError([{ path: 'phoneNumberId', rule: 'required (no default phone number id is configured)' }], this.name);
     return id;
   }
 
   private wabaId(override: string | undefined): string {
-    const id = override ?? this.settings.wabaId;
+    const id = override ?? this.#settings.wabaId;
     if (id === undefined) throw new WhatsAppValidationError([{ path: 'wabaId', rule: 'required (no default WhatsApp Business Account id is configured)' }], this.name);
     return id;
   }
@@ -76,11 +85,11 @@ export class GraphProvider implements Provider, ProviderCapabilities {
     let after: string | null = null;
     do {
       const pageSize = Math.min(PAGE_SIZE, limit === undefined ? PAGE_SIZE : limit - items.length);
-      const response: Record<string, unknown> = await this.client.call({
+      const response: Record<string, unknown> = await this.#client.call({
         method: 'GET',
         path,
         query: { ...query, limit: pageSize, after: after ?? undefined },
-        idempotent: true,
+        safeToRepeat: true,
       });
       const page = objects(response.data).map(map);
       const room = limit === undefined ? page.length : limit - items.length;
@@ -93,13 +102,13 @@ export class GraphProvider implements Provider, ProviderCapabilities {
 
   async sendMessage(input: In<'sendMessage'>): Promise<Out<'sendMessage'>> {
     const phoneNumberId = this.phoneNumberId(input.phoneNumberId);
-    const response = await this.client.call({ method: 'POST', path: `/${phoneNumberId}/messages`, json: toCloudMessagePayload(input), idempotent: false });
+    const response = await this.#client.call({ method: 'POST', path: `/${phoneNumberId}/messages`, json: toCloudMessagePayload(input), safeToRepeat: false });
     const message = objects(response.messages)[0];
     if (message === undefined) throw new WhatsAppApiError({ message: `${this.label} accepted the send but returned no message id`, provider: this.name });
     const contact = objects(response.contacts)[0] ?? {};
     return {
       status: str(message.message_status) ?? 'accepted',
-      messageId: requiredString(message, 'id', 'a message id', this.label),
+      messageId: requiredString(message, 'id', 'a message id', this),
       phoneNumberId,
       to: input.to,
       waId: str(contact.wa_id),
@@ -109,7 +118,7 @@ export class GraphProvider implements Provider, ProviderCapabilities {
   async markRead(input: In<'markRead'>): Promise<Out<'markRead'>> {
     const phoneNumberId = this.phoneNumberId(input.phoneNumberId);
     // Marking read twice is harmless, so this call may be retried.
-    const response = await this.client.call({ method: 'POST', path: `/${phoneNumberId}/messages`, json: toCloudMarkReadPayload(input), idempotent: true });
+    const response = await this.#client.call({ method: 'POST', path: `/${phoneNumberId}/messages`, json: toCloudMarkReadPayload(input), safeToRepeat: true });
     return { success: response.success === true };
   }
 
@@ -121,21 +130,21 @@ export class GraphProvider implements Provider, ProviderCapabilities {
       { name: 'file', filename: input.filename, contentType: input.mimeType, data: input.data },
     ]);
     // A repeated upload only leaves an unused copy that expires after 30 days; nobody sees it.
-    const response = await this.client.call({ method: 'POST', path: `/${phoneNumberId}/media`, multipart, idempotent: true });
-    return { mediaId: requiredString(response, 'id', 'a media id', this.label) };
+    const response = await this.#client.call({ method: 'POST', path: `/${phoneNumberId}/media`, multipart, safeToRepeat: true });
+    return { mediaId: requiredString(response, 'id', 'a media id', this) };
   }
 
   async getMediaInfo(input: In<'getMediaInfo'>): Promise<Out<'getMediaInfo'>> {
     // phone_number_id only when asked for: media received on another number of the account must stay reachable.
-    const response = await this.client.call({
+    const response = await this.#client.call({
       method: 'GET',
       path: `/${encodeURIComponent(input.mediaId)}`,
       query: { phone_number_id: input.phoneNumberId },
-      idempotent: true,
+      safeToRepeat: true,
     });
     return {
       mediaId: str(response.id) ?? input.mediaId,
-      url: requiredString(response, 'url', 'a media URL', this.label),
+      url: requiredString(response, 'url', 'a media URL', this),
       mimeType: str(response.mime_type),
       sha256: str(response.sha256),
       fileSize: num(response.file_size),
@@ -144,7 +153,7 @@ export class GraphProvider implements Provider, ProviderCapabilities {
 
   async downloadMedia(input: In<'downloadMedia'>): Promise<Out<'downloadMedia'>> {
     const info = await this.getMediaInfo(input);
-    const { data, contentType } = await this.client.download(info.url);
+    const { data, contentType } = await this.#client.download(info.url);
     const verified = info.sha256 === null ? null : matchesSha256(data, info.sha256);
     if (verified === false) {
       throw new WhatsAppIntegrityError(`Media ${info.mediaId}: the ${data.byteLength} downloaded bytes do not match the SHA-256 ${this.label} announced`, this.name);
@@ -163,11 +172,12 @@ export class GraphProvider implements Provider, ProviderCapabilities {
   }
 
   async deleteMedia(input: In<'deleteMedia'>): Promise<Out<'deleteMedia'>> {
-    const response = await this.client.call({
+    const response = await this.#client.call({
       method: 'DELETE',
       path: `/${encodeURIComponent(input.mediaId)}`,
       query: { phone_number_id: input.phoneNumberId },
-      idempotent: true,
+      safeToRepeat: true,
+      alreadyDone: (error) => (error.metaCode === 100 && error.metaSubcode === 33 ? { success: true } : null),
     });
     if (response.success !== true) throw new WhatsAppApiError({ message: `${this.label} did not confirm deleting media ${input.mediaId}`, provider: this.name });
     return { deleted: true };
@@ -176,19 +186,19 @@ export class GraphProvider implements Provider, ProviderCapabilities {
   async listTemplates(input: In<'listTemplates'>): Promise<Out<'listTemplates'>> {
     const wabaId = this.wabaId(input.wabaId);
     const filters = { fields: TEMPLATE_FIELDS, name: input.name, status: input.status, category: input.category, language: input.language };
-    const { items, hasMore } = await this.collectPages(`/${wabaId}/message_templates`, filters, (raw) => toTemplate(raw, this.label), input.limit);
+    const { items, hasMore } = await this.collectPages(`/${wabaId}/message_templates`, filters, (raw) => toTemplate(raw, this), input.limit);
     return { templates: items, count: items.length, hasMore };
   }
 
   async getTemplateById(input: In<'getTemplateById'>): Promise<Out<'getTemplateById'>> {
-    const response = await this.client.call({ method: 'GET', path: `/${input.templateId}`, query: { fields: TEMPLATE_FIELDS }, idempotent: true });
-    return toTemplate(response, this.label);
+    const response = await this.#client.call({ method: 'GET', path: `/${input.templateId}`, query: { fields: TEMPLATE_FIELDS }, safeToRepeat: true });
+    return toTemplate(response, this);
   }
 
   async createTemplate(input: In<'createTemplate'>): Promise<Out<'createTemplate'>> {
     const wabaId = this.wabaId(input.wabaId);
     const named = parameterFormatOf(input.components) === 'NAMED';
-    const response = await this.client.call({
+    const response = await this.#client.call({
       method: 'POST',
       path: `/${wabaId}/message_templates`,
       json: compact({
@@ -199,10 +209,10 @@ export class GraphProvider implements Provider, ProviderCapabilities {
         allow_category_change: input.allowCategoryChange,
         components: toJsonValue(input.components),
       }),
-      idempotent: false,
+      safeToRepeat: false,
     });
     return {
-      id: requiredString(response, 'id', 'a template id', this.label),
+      id: requiredString(response, 'id', 'a template id', this),
       status: str(response.status) ?? 'PENDING',
       category: str(response.category) ?? input.category,
     };
@@ -210,11 +220,12 @@ export class GraphProvider implements Provider, ProviderCapabilities {
 
   async deleteTemplate(input: In<'deleteTemplate'>): Promise<Out<'deleteTemplate'>> {
     const wabaId = this.wabaId(input.wabaId);
-    const response = await this.client.call({
+    const response = await this.#client.call({
       method: 'DELETE',
       path: `/${wabaId}/message_templates`,
       query: { name: input.name, hsm_id: input.templateId },
-      idempotent: true,
+      safeToRepeat: true,
+      alreadyDone: (error) => (error.metaCode === 100 ? { success: true } : null),
     });
     if (response.success !== true) throw new WhatsAppApiError({ message: `${this.label} did not confirm deleting template ${input.name}`, provider: this.name });
     return { deleted: true };
@@ -222,23 +233,23 @@ export class GraphProvider implements Provider, ProviderCapabilities {
 
   async listPhoneNumbers(input: In<'listPhoneNumbers'>): Promise<Out<'listPhoneNumbers'>> {
     const wabaId = this.wabaId(input.wabaId);
-    const { items } = await this.collectPages(`/${wabaId}/phone_numbers`, { fields: PHONE_FIELDS }, (raw) => toPhoneNumber(raw, this.label));
+    const { items } = await this.collectPages(`/${wabaId}/phone_numbers`, { fields: PHONE_FIELDS }, (raw) => toPhoneNumber(raw, this));
     return { phoneNumbers: items, count: items.length };
   }
 
   async getPhoneNumber(input: In<'getPhoneNumber'>): Promise<Out<'getPhoneNumber'>> {
     const phoneNumberId = this.phoneNumberId(input.phoneNumberId);
-    const response = await this.client.call({ method: 'GET', path: `/${phoneNumberId}`, query: { fields: PHONE_FIELDS }, idempotent: true });
-    return toPhoneNumber(response, this.label);
+    const response = await this.#client.call({ method: 'GET', path: `/${phoneNumberId}`, query: { fields: PHONE_FIELDS }, safeToRepeat: true });
+    return toPhoneNumber(response, this);
   }
 
   async getBusinessProfile(input: In<'getBusinessProfile'>): Promise<Out<'getBusinessProfile'>> {
     const phoneNumberId = this.phoneNumberId(input.phoneNumberId);
-    const response = await this.client.call({
+    const response = await this.#client.call({
       method: 'GET',
       path: `/${phoneNumberId}/whatsapp_business_profile`,
       query: { fields: PROFILE_FIELDS },
-      idempotent: true,
+      safeToRepeat: true,
     });
     return toBusinessProfile(response);
   }
@@ -256,7 +267,7 @@ export class GraphProvider implements Provider, ProviderCapabilities {
       vertical: fields.vertical,
       profile_picture_handle: fields.profilePictureHandle,
     });
-    const response = await this.client.call({ method: 'POST', path: `/${phoneNumberId}/whatsapp_business_profile`, json: payload, idempotent: true });
+    const response = await this.#client.call({ method: 'POST', path: `/${phoneNumberId}/whatsapp_business_profile`, json: payload, safeToRepeat: true });
     if (response.success !== true) throw new WhatsAppApiError({ message: `${this.label} did not confirm the profile update`, provider: this.name });
     return { updated: true, fields: Object.keys(fields).filter((key) => fields[key as keyof typeof fields] !== undefined) };
   }

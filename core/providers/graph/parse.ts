@@ -3,19 +3,25 @@ import { isJsonObject } from '../../json';
 import { objects, str } from '../../json-read';
 import type { BusinessProfile, PhoneNumber, Template } from '../../schemas/operation-results';
 
+/** Who answered: `name` goes into errors' provider field, `label` into their text. */
+export interface AnswerSource {
+  name: string;
+  label: string;
+}
+
 /** Graph answers are read defensively: a missing essential field is an error, never a made-up value. */
-export function requiredString(record: Record<string, unknown>, key: string, what: string, provider: string): string {
+export function requiredString(record: Record<string, unknown>, key: string, what: string, source: AnswerSource): string {
   const value = str(record[key]);
   if (value === null || value === '') {
-    throw new WhatsAppApiError({ message: `${provider} answered without ${what} (field "${key}")`, provider });
+    throw new WhatsAppApiError({ message: `${source.label} answered without ${what} (field "${key}")`, provider: source.name });
   }
   return value;
 }
 
 /** Graph answers are read defensively; a missing essential field is an error, never a made-up value. */
-export function toTemplate(raw: Record<string, unknown>, provider: string): Template {
+export function toTemplate(raw: Record<string, unknown>, source: AnswerSource): Template {
   return {
-    id: requiredString(raw, 'id', 'a template id', provider),
+    id: requiredString(raw, 'id', 'a template id', source),
     name: str(raw.name) ?? '',
     language: str(raw.language) ?? '',
     status: str(raw.status) ?? 'UNKNOWN',
@@ -27,10 +33,10 @@ export function toTemplate(raw: Record<string, unknown>, provider: string): Temp
   };
 }
 
-export function toPhoneNumber(raw: Record<string, unknown>, provider: string): PhoneNumber {
+export function toPhoneNumber(raw: Record<string, unknown>, source: AnswerSource): PhoneNumber {
   const throughput = isJsonObject(raw.throughput) ? raw.throughput : {};
   return {
-    id: requiredString(raw, 'id', 'a phone number id', provider),
+    id: requiredString(raw, 'id', 'a phone number id', source),
     displayPhoneNumber: str(raw.display_phone_number),
     verifiedName: str(raw.verified_name),
     qualityRating: str(raw.quality_rating),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isJsonObject } from '../../json';
 import { LIMITS } from '../../rules/limits';
 import { addIssue, boundedText, nonEmptyText } from '../../validation/fields';
 import { languageCode, parameterName, templateName } from '../template-fields';
@@ -50,15 +51,11 @@ const bodyParameter = z.preprocess(
   z.discriminatedUnion('type', [textParameter, currencyParameter, dateTimeParameter]),
 );
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** `{ first_name: "Ana" }` is shorthand for named parameters: `[{ type: "text", text: "Ana", name: "first_name" }]`. */
 function namedShorthandToList(value: unknown): unknown {
-  if (!isPlainObject(value)) return value;
+  if (!isJsonObject(value)) return value;
   return Object.entries(value).map(([name, item]) =>
-    isPlainObject(item) ? { ...item, name } : { type: 'text', text: item, name },
+    isJsonObject(item) ? { ...item, name } : { type: 'text', text: item, name },
   );
 }
 

@@ -1,4 +1,4 @@
-import { createProvider, operations, WhatsAppApiError, WhatsAppNetworkError } from 'whatsapp-business-core';
+import { createProvider, isRetryable, operations, WhatsAppApiError, WhatsAppNetworkError } from 'whatsapp-business-core';
 import type { Provider } from 'whatsapp-business-core';
 import { recordingClock } from '../../helpers/recording-clock';
 import { hang, json, metaError, raw, reset, startScriptedServer } from '../../helpers/scripted-server';
@@ -79,11 +79,11 @@ describe('retries on a send (not idempotent on Meta)', () => {
     expect(clock.sleeps).toEqual([75, 150]);
   });
 
-  it('retries 131056 (pair rate) on a 4^n seconds schedule, capped', async () => {
+  it('retries 131056 (pair rate) after at least Meta\'s 4^n seconds, capped at maxDelayMs', async () => {
     await setup([metaError(400, 131056, 'pair rate limit hit'), metaError(400, 131056, 'pair rate limit hit'), metaError(400, 131056, 'pair rate limit hit'), SENT]);
     await send();
-    // Steps of 1 s, 4 s, 16 s capped at maxDelayMs (5 s); random() 0.5 gives three quarters of each.
-    expect(clock.sleeps).toEqual([750, 3000, 3750]);
+    // 1 s, 4 s, 16 s plus up to a quarter of jitter (random() is 0.5: +12.5 %), capped at 5 s.
+    expect(clock.sleeps).toEqual([1125, 4500, 5000]);
   });
 
   it('gives up after maxRetries and says the error is retryable later', async () => {
@@ -173,5 +173,74 @@ describe('retries on reads (idempotent)', () => {
     await setup([metaError(400, 1, 'An unknown error occurred', { is_transient: true }), PHONE]);
     await readPhone();
     expect(server.requests).toHaveLength(2);
+  });
+});
+
+describe('retry details', () => {
+  it('rounds a fractional Retry-After up instead of treating it as a date', async () => {
+    await setup([json(429, { error: { message: 'Too many', code: 4 } }, { 'retry-after': '1.5' }), SENT]);
+    await send();
+    expect(clock.sleeps).toEqual([2000]);
+  });
+
+  it.each(['-1', 'soon', '1e3', 'Wed, 21 Oct 2026'])('ignores a malformed Retry-After (%s) and backs off normally', async (value) => {
+    await setup([json(429, { error: { message: 'Too many', code: 4 } }, { 'retry-after': value }), SENT]);
+    await send();
+    expect(clock.sleeps).toEqual([75]);
+  });
+
+  it('says so when a send failed in a way that may have delivered it', async () => {
+    await setup([metaError(503, 2, 'Service temporarily unavailable'), SENT]);
+    const error = await failure(send());
+    expect(error).toMatchObject({ retryable: false, hint: expect.stringMatching(/may have been processed/) });
+  });
+
+  it('isRetryable agrees with the error it is asked about', async () => {
+    await setup([metaError(400, 1, 'An unknown error occurred', { is_transient: true })]);
+    const error = await failure(readPhone());
+    expect(error).toMatchObject({ retryable: true });
+    expect(isRetryable(error, true)).toBe(true);
+  });
+
+  it('treats "not found" on a repeated delete as success: the first attempt did it, its answer was lost', async () => {
+    await setup([reset, metaError(400, 100, 'Unsupported delete request', { error_subcode: 33 })]);
+    await expect(operations['media.delete'].run(provider, { mediaId: '123' })).resolves.toEqual({ deleted: true });
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('still reports "not found" when the very first delete attempt gets it', async () => {
+    await setup([metaError(400, 100, 'Unsupported delete request', { error_subcode: 33 })]);
+    await expect(operations['media.delete'].run(provider, { mediaId: '123' })).rejects.toMatchObject({ metaCode: 100, metaSubcode: 33 });
+  });
+});
+
+describe('timeouts and headers', () => {
+  it('bounds the whole request, not only each pause: a body sent slowly times out', async () => {
+    const trickle: Step = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      let sent = 0;
+      const timer = setInterval(() => {
+        res.write(' ');
+        sent += 1;
+        if (sent > 30) {
+          clearInterval(timer);
+          res.end('{}');
+        }
+      }, 100);
+      res.on('close', () => clearInterval(timer));
+    };
+    await setup([trickle], 800);
+    const started = Date.now();
+    const error = await failure(operations['message.send'].run(provider, TEXT));
+    expect(error).toMatchObject({ kind: 'network', failure: 'timeout' });
+    expect(Date.now() - started).toBeLessThan(2500);
+  });
+
+  it('sends the configured User-Agent, and names the provider (not its label) in errors', async () => {
+    server = await startScriptedServer([json(200, { messages: [{}] })]);
+    provider = createProvider({ provider: 'cloud', accessToken: TOKEN, baseUrl: server.url, phoneNumberId: '1', userAgent: 'my-integration/2.0', clock: recordingClock() });
+    const error = await failure(send());
+    expect(server.requests[0].headers['user-agent']).toBe('my-integration/2.0');
+    expect(error).toMatchObject({ provider: 'cloud', message: 'Meta Cloud API answered without a message id (field "id")' });
   });
 });

@@ -65,10 +65,14 @@ describe('normalizeWebhook: garbage never throws', () => {
     expect(events[3].contactName).toBe('Sheena Nelson');
   });
 
-  it('an entry with an empty changes array (or none) gives no events', () => {
+  it('an entry with an empty changes array gives no events; one without a changes list is reported, not dropped', () => {
     expect(safely({ object: 'whatsapp_business_account', entry: [{ id: WABA_ID, changes: [] }] })).toEqual([]);
-    expect(safely({ object: 'whatsapp_business_account', entry: [{ id: WABA_ID }] })).toEqual([]);
     expect(safely({ object: 'whatsapp_business_account', entry: [] })).toEqual([]);
+    for (const entry of [{ id: WABA_ID }, { id: WABA_ID, changes: { field: 'messages' } }]) {
+      const events = safely({ object: 'whatsapp_business_account', entry: [entry] });
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({ kind: 'unknown', wabaId: WABA_ID, raw: entry });
+    }
   });
 
   it('a change without value -> unknown event with the change as raw and the field kept', () => {

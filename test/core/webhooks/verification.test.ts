@@ -43,9 +43,9 @@ describe('handleVerificationChallenge', () => {
     ['upper-case SUBSCRIBE', 'SUBSCRIBE'],
     ['empty mode', ''],
     ['missing mode', undefined],
-  ])('answers 400 for a mode other than subscribe (%s), even with the right token', (_label, mode) => {
+  ])('answers 403 for a mode other than subscribe (%s), even with the right token', (_label, mode) => {
     const response = handleVerificationChallenge(query({ 'hub.mode': mode }), TOKEN);
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(403);
     expect(response.body).not.toBe(CHALLENGE);
   });
 
@@ -76,7 +76,7 @@ describe('handleVerificationChallenge', () => {
 
   it('judges array-valued parameters by their first value only', () => {
     expect(handleVerificationChallenge(query({ 'hub.verify_token': ['wrong', TOKEN] }), TOKEN).status).toBe(403);
-    expect(handleVerificationChallenge(query({ 'hub.mode': ['unsubscribe', 'subscribe'] }), TOKEN).status).toBe(400);
+    expect(handleVerificationChallenge(query({ 'hub.mode': ['unsubscribe', 'subscribe'] }), TOKEN).status).toBe(403);
     expect(handleVerificationChallenge(query({ 'hub.challenge': ['<script>', CHALLENGE] }), TOKEN).status).toBe(400);
     expect(handleVerificationChallenge(query({ 'hub.challenge': [] }), TOKEN).status).toBe(400);
   });
@@ -89,7 +89,7 @@ describe('handleVerificationChallenge', () => {
   it('applies the same checks to the nested shape', () => {
     expect(handleVerificationChallenge({ hub: { mode: 'subscribe', verify_token: 'nope', challenge: CHALLENGE } }, TOKEN).status).toBe(403);
     expect(handleVerificationChallenge({ hub: { mode: 'subscribe', challenge: CHALLENGE } }, TOKEN).status).toBe(403);
-    expect(handleVerificationChallenge({ hub: { mode: 'other', verify_token: TOKEN, challenge: CHALLENGE } }, TOKEN).status).toBe(400);
+    expect(handleVerificationChallenge({ hub: { mode: 'other', verify_token: TOKEN, challenge: CHALLENGE } }, TOKEN).status).toBe(403);
     expect(handleVerificationChallenge({ hub: { mode: 'subscribe', verify_token: TOKEN, challenge: '<script>' } }, TOKEN).status).toBe(400);
     expect(handleVerificationChallenge({ hub: { mode: ['subscribe'], verify_token: [TOKEN], challenge: [CHALLENGE] } }, TOKEN)).toEqual({
       status: 200,
@@ -97,8 +97,8 @@ describe('handleVerificationChallenge', () => {
     });
   });
 
-  it('answers 400 (not 200) for an empty query', () => {
-    expect(handleVerificationChallenge({}, TOKEN).status).toBe(400);
+  it('answers 403 (not 200) for an empty query: there is no subscribe request to accept', () => {
+    expect(handleVerificationChallenge({}, TOKEN).status).toBe(403);
   });
 
   it('throws WhatsAppConfigError when the configured verify token is empty', () => {
