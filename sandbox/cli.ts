@@ -1,6 +1,7 @@
 import { startupBanner } from './cli/banner';
-import { parseCliArgs } from './cli/parse-args';
+import { flagFor, parseCliArgs } from './cli/parse-args';
 import { USAGE } from './cli/usage';
+import { OptionError } from './runtime/option-error';
 import { startSandbox, type RunningSandbox } from './runtime/start-sandbox';
 
 /** Where the CLI writes and how it learns it should stop; injectable for tests. */
@@ -12,7 +13,7 @@ export interface CliIo {
 
 export type CliOutcome = { exitCode: number } | { sandbox: RunningSandbox };
 
-/** Exit code 2 for usage errors, 1 when the sandbox cannot start. */
+/** Exit code 2 for usage errors and unusable values (named by flag), 1 when the sandbox cannot start. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<CliOutcome> {
   const command = parseCliArgs(argv);
   if (command.kind === 'help') {
@@ -27,8 +28,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliOut
   try {
     sandbox = await startSandbox({ ...command.options, log: (line) => io.out(`${new Date().toISOString()} ${line}\n`) });
   } catch (error) {
-    if (error instanceof RangeError) {
-      io.err(`whatsapp-sandbox: ${error.message}\n`);
+    if (error instanceof OptionError) {
+      io.err(`whatsapp-sandbox: ${error.describe(flagFor)}\n`);
       return { exitCode: 2 };
     }
     const inUse = typeof error === 'object' && error !== null && 'code' in error && error.code === 'EADDRINUSE';

@@ -1,5 +1,4 @@
-import { BUSINESS_VERTICALS, LIMITS, type BusinessVertical } from 'whatsapp-business-core';
-import type { JsonObject } from '../http/json';
+import { BUSINESS_VERTICALS, LIMITS, type BusinessVertical, type JsonObject } from 'whatsapp-business-core';
 import { Field } from '../validation/field';
 
 export interface BusinessProfile {

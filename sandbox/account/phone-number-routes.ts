@@ -1,6 +1,6 @@
 import { selectFields } from '../graph/fields-param';
 import type { GraphHandler } from '../graph/graph-request';
-import type { JsonObject } from '../http/json';
+import type { JsonObject } from 'whatsapp-business-core';
 import type { SandboxContext } from '../runtime/context';
 
 const PHONE_FIELDS = [

@@ -1,6 +1,6 @@
 import { invalidParameter } from '../graph/graph-error';
 import { jsonBody, type GraphHandler } from '../graph/graph-request';
-import type { JsonObject } from '../http/json';
+import type { JsonObject } from 'whatsapp-business-core';
 import { redactUrl } from '../http/redact-url';
 import type { SandboxContext } from '../runtime/context';
 import { verifyCallback } from '../webhooks/handshake';

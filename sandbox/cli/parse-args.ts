@@ -1,4 +1,4 @@
-import { normalizePhoneNumber } from 'whatsapp-business-core';
+import type { OptionName } from '../runtime/option-error';
 import type { SandboxOptions } from '../runtime/options';
 
 export const CLI_DEFAULT_PORT = 8089;
@@ -10,49 +10,40 @@ export type CliCommand =
 
 class UsageError extends Error {}
 
-type FlagHandler = (options: SandboxOptions, value: string, flag: string) => void;
+type NumberOption = 'port' | 'approveAfterMs' | 'mps' | 'pairRate' | 'statusDelayMs';
+type StringOption = 'host' | 'token' | 'phoneNumberId' | 'wabaId' | 'callbackUrl' | 'appSecret' | 'verifyToken';
 
-const VALUE_FLAGS: Record<string, FlagHandler> = {
-  '--port': (options, value, flag) => {
-    options.port = wholeNumber(flag, value, 65535);
-  },
-  '--host': (options, value, flag) => {
-    options.host = nonEmpty(flag, value);
-  },
-  '--token': (options, value, flag) => {
-    options.token = nonEmpty(flag, value);
-  },
-  '--phone-number-id': (options, value, flag) => {
-    options.phoneNumberId = numericId(flag, value);
-  },
-  '--waba-id': (options, value, flag) => {
-    options.wabaId = numericId(flag, value);
-  },
-  '--allow': (options, value, flag) => {
-    options.allowedRecipients = phoneList(flag, value);
-  },
-  '--approve-after': (options, value, flag) => {
-    options.approveAfterMs = wholeNumber(flag, value);
-  },
-  '--callback-url': (options, value, flag) => {
-    options.callbackUrl = httpUrl(flag, value);
-  },
-  '--app-secret': (options, value, flag) => {
-    options.appSecret = nonEmpty(flag, value);
-  },
-  '--verify-token': (options, value, flag) => {
-    options.verifyToken = nonEmpty(flag, value);
-  },
-  '--mps': (options, value, flag) => {
-    options.mps = wholeNumber(flag, value);
-  },
-  '--pair-rate': (options, value, flag) => {
-    options.pairRate = wholeNumber(flag, value);
-  },
-  '--status-delay': (options, value, flag) => {
-    options.statusDelayMs = wholeNumber(flag, value);
-  },
+/**
+ * Which option each flag sets. The CLI checks only syntax (a number is a number, a list is a
+ * list); whether a value works is decided once, by the options validation, whose errors the CLI
+ * rewrites with these flag names.
+ */
+const NUMBER_FLAGS: Readonly<Record<string, NumberOption>> = {
+  '--port': 'port',
+  '--approve-after': 'approveAfterMs',
+  '--mps': 'mps',
+  '--pair-rate': 'pairRate',
+  '--status-delay': 'statusDelayMs',
 };
+const STRING_FLAGS: Readonly<Record<string, StringOption>> = {
+  '--host': 'host',
+  '--token': 'token',
+  '--phone-number-id': 'phoneNumberId',
+  '--waba-id': 'wabaId',
+  '--callback-url': 'callbackUrl',
+  '--app-secret': 'appSecret',
+  '--verify-token': 'verifyToken',
+};
+const ALLOW_FLAG = '--allow';
+const NO_WINDOW_FLAG = '--no-window';
+
+/** The flag that sets an option, to name it in errors; options the CLI cannot set keep their name. */
+export function flagFor(option: OptionName): string {
+  if (option === 'allowedRecipients') return ALLOW_FLAG;
+  if (option === 'window') return NO_WINDOW_FLAG;
+  const flags = { ...NUMBER_FLAGS, ...STRING_FLAGS };
+  return Object.keys(flags).find((flag) => flags[flag] === option) ?? option;
+}
 
 /** Parses `--flag value` and `--flag=value`; every error names the flag. */
 export function parseCliArgs(argv: readonly string[]): CliCommand {
@@ -64,13 +55,14 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       if (!arg.startsWith('--')) throw new UsageError(`unexpected argument '${arg}' (flags start with --; see --help)`);
       const equals = arg.indexOf('=');
       const flag = equals < 0 ? arg : arg.slice(0, equals);
-      if (flag === '--no-window') {
-        if (equals >= 0) throw new UsageError('--no-window takes no value');
+      if (flag === NO_WINDOW_FLAG) {
+        if (equals >= 0) throw new UsageError(`${NO_WINDOW_FLAG} takes no value`);
         options.window = false;
         continue;
       }
-      const handler = VALUE_FLAGS[flag];
-      if (handler === undefined) throw new UsageError(`unknown flag ${flag} (see --help)`);
+      if (!Object.hasOwn(NUMBER_FLAGS, flag) && !Object.hasOwn(STRING_FLAGS, flag) && flag !== ALLOW_FLAG) {
+        throw new UsageError(`unknown flag ${flag} (see --help)`);
+      }
       let value: string;
       if (equals >= 0) {
         value = arg.slice(equals + 1);
@@ -80,7 +72,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         value = next;
         i += 1;
       }
-      handler(options, value, flag);
+      if (value === '') throw new UsageError(`${flag} needs a value`);
+      setOption(options, flag, value);
     }
   } catch (error) {
     if (error instanceof UsageError) return { kind: 'error', message: error.message };
@@ -89,43 +82,18 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   return { kind: 'run', options };
 }
 
-function wholeNumber(flag: string, value: string, max = Number.MAX_SAFE_INTEGER): number {
-  const number = Number(value);
-  if (!/^\d+$/.test(value) || number > max) {
-    throw new UsageError(`${flag} expects a whole number between 0 and ${max} (got '${value}')`);
+function setOption(options: SandboxOptions, flag: string, value: string): void {
+  if (Object.hasOwn(NUMBER_FLAGS, flag)) {
+    const number = Number(value);
+    if (value.trim() === '' || !Number.isFinite(number)) throw new UsageError(`${flag} expects a number (got '${value}')`);
+    options[NUMBER_FLAGS[flag]] = number;
+    return;
   }
-  return number;
-}
-
-function nonEmpty(flag: string, value: string): string {
-  if (value.trim() === '') throw new UsageError(`${flag} must not be empty`);
-  return value;
-}
-
-function numericId(flag: string, value: string): string {
-  if (!/^\d{1,20}$/.test(value)) throw new UsageError(`${flag} expects a numeric id like 100000000000001 (got '${value}')`);
-  return value;
-}
-
-function phoneList(flag: string, value: string): string[] {
+  if (Object.hasOwn(STRING_FLAGS, flag)) {
+    options[STRING_FLAGS[flag]] = value;
+    return;
+  }
   const numbers = value.split(',').map((number) => number.trim()).filter((number) => number !== '');
   if (numbers.length === 0) throw new UsageError(`${flag} expects comma-separated phone numbers`);
-  return numbers.map((number) => {
-    const normalized = normalizePhoneNumber(number);
-    if (!normalized.ok) throw new UsageError(`${flag}: '${number}' ${normalized.reason}`);
-    return normalized.digits;
-  });
-}
-
-function httpUrl(flag: string, value: string): string {
-  let url: URL | null = null;
-  try {
-    url = new URL(value);
-  } catch {
-    url = null;
-  }
-  if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new UsageError(`${flag} expects an http(s) URL (got '${value}')`);
-  }
-  return value;
+  options.allowedRecipients = numbers;
 }

@@ -10,7 +10,7 @@ Flags:
   --waba-id <id>             WhatsApp Business Account id (default 200000000000001)
   --no-window                do not enforce the 24 h customer service window
   --allow <n1,n2,...>        only these recipients may be messaged (others get error 131030)
-  --approve-after <ms>       new templates stay PENDING this long before APPROVED (default 0)
+  --approve-after <ms>       new templates stay PENDING this long before APPROVED (default 0: next tick)
   --callback-url <url>       webhook receiver (webhooks need --app-secret too)
   --app-secret <secret>      signs webhooks (X-Hub-Signature-256)
   --verify-token <token>     hub.verify_token for the handshake (default sandbox-verify-token)

@@ -1,6 +1,5 @@
-import { normalizePhoneNumber, TEMPLATE_STATUSES } from 'whatsapp-business-core';
+import { normalizePhoneNumber, TEMPLATE_STATUSES, type JsonObject, type JsonValue } from 'whatsapp-business-core';
 import { GraphError } from '../graph/graph-error';
-import type { JsonObject, JsonValue } from '../http/json';
 import type { SandboxContext } from '../runtime/context';
 import { resetSandbox } from '../runtime/reset';
 import { setTemplateStatus } from '../templates/template-status';

@@ -1,10 +1,8 @@
-import { MEDIA_RULES, mediaKindOf, maxBytesFor, baseMimeType, type MediaKind } from 'whatsapp-business-core';
+import { baseMimeType, isSingleEmoji, maxBytesFor, MEDIA_RULES, mediaKindOf, type JsonObject, type MediaKind } from 'whatsapp-business-core';
 import { createHash } from 'node:crypto';
-import type { JsonObject } from '../http/json';
 import { validateCard } from '../messages/validate-contacts';
 import { validateCoordinates } from '../messages/validate-location';
 import type { SandboxContext } from '../runtime/context';
-import { isSingleEmoji } from '../validation/emoji';
 import { Field } from '../validation/field';
 import { placeholderMedia } from '../media/placeholder-media';
 

@@ -1,5 +1,4 @@
-import { normalizePhoneNumber } from 'whatsapp-business-core';
-import type { JsonObject } from '../http/json';
+import { normalizePhoneNumber, type JsonObject } from 'whatsapp-business-core';
 import type { SandboxContext } from '../runtime/context';
 import { newMessageId } from '../runtime/ids';
 import { messagesEnvelope, unixSeconds } from '../webhooks/envelopes';

@@ -1,5 +1,5 @@
 import { invalidParameter } from './graph-error';
-import type { JsonObject } from '../http/json';
+import type { JsonObject } from 'whatsapp-business-core';
 
 /**
  * Applies Graph's `fields` query parameter: only the named fields (plus `always`, usually id) are

@@ -1,4 +1,4 @@
-import type { JsonObject } from '../http/json';
+import type { JsonObject } from 'whatsapp-business-core';
 import { newTraceId } from '../runtime/ids';
 
 /** The error codes the sandbox emits, with the titles Meta puts in `message` and `error.title`. */

@@ -1,4 +1,4 @@
-import type { JsonValue } from '../http/json';
+import type { JsonValue } from 'whatsapp-business-core';
 import type { SandboxContext } from '../runtime/context';
 import type { Field } from '../validation/field';
 import { jsonField } from '../validation/json-field';

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { JsonValue } from './json';
+import type { JsonValue } from 'whatsapp-business-core';
 
 export function writeJson(response: ServerResponse, status: number, body: JsonValue): void {
   const text = JSON.stringify(body);

@@ -6,7 +6,7 @@ import { boundaryOf, MultipartError, parseMultipart, type MultipartPart } from '
 /** Largest request the upload route reads: the biggest media kind (documents) plus form overhead. */
 export const MEDIA_BODY_LIMIT = MEDIA_RULES.document.maxBytes + 1024 * 1024;
 
-/** POST /{phone-number-id}/media with multipart/form-data fields messaging_product, file and optional type. */
+/** POST /{phone-number-id}/media with multipart/form-data fields messaging_product, file and type (the MIME type). */
 export const uploadMediaRoute: GraphHandler = (ctx, request) => {
   const boundary = boundaryOf(request.contentType);
   if (boundary === null) {
@@ -32,14 +32,14 @@ export const uploadMediaRoute: GraphHandler = (ctx, request) => {
   }
   const file = field('file');
   if (file === undefined) throw missingParameter('file: required parameter is missing');
+  // Meta documents `type` as required and reads the MIME type from it, not from the file part's
+  // Content-Type; its own wording is kept for the details.
   const typePart = field('type');
-  const mimeType = typePart !== undefined ? textValue(typePart) : (file.contentType ?? '');
-  if (mimeType === '') {
-    throw new GraphError(131053, 'file: no MIME type; set the file part\'s Content-Type or the type field');
-  }
+  const mimeType = typePart === undefined ? '' : textValue(typePart);
+  if (mimeType === '') throw missingParameter('The parameter type is required.');
   const kind = mediaKindOf(mimeType);
   if (kind === null || isRejectedOggCodec(mimeType)) {
-    throw new GraphError(131053, `file: unsupported MIME type '${mimeType}'; WhatsApp accepts ${Object.values(MEDIA_RULES).flatMap((rule) => rule.mimeTypes).join(', ')} (audio/ogg with the opus codec only)`);
+    throw new GraphError(131053, `type: unsupported MIME type '${mimeType}'; WhatsApp accepts ${Object.values(MEDIA_RULES).flatMap((rule) => rule.mimeTypes).join(', ')} (audio/ogg with the opus codec only)`);
   }
   if (file.data.length === 0) throw new GraphError(131053, 'file: the file is empty');
   const limit = maxBytesFor(kind, file.data);

@@ -1,4 +1,4 @@
-import type { JsonObject } from '../http/json';
+import type { JsonObject } from 'whatsapp-business-core';
 import type { SandboxContext } from '../runtime/context';
 import { messagesEnvelope, unixSeconds } from '../webhooks/envelopes';
 import type { MessageStatus, SentMessage } from './message-log';

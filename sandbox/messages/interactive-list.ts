@@ -5,7 +5,7 @@ import { UniqueValues } from './interactive-parts';
 export function validateListAction(action: Field): void {
   const limits = LIMITS.interactive.list;
   action.object(['button', 'sections']);
-  action.child('button').string({ min: 1, max: limits.button });
+  action.child('button').text({ max: limits.button });
   const sectionsField = action.child('sections');
   const sections = sectionsField.array({ ...limits.sections, noun: 'sections' });
   const rowIds = new UniqueValues('row id');
@@ -14,13 +14,13 @@ export function validateListAction(action: Field): void {
     section.object(['title', 'rows']);
     const title = section.child('title');
     if (sections.length > 1 && !title.isPresent) title.missing('required when the list has more than one section');
-    title.optionalString({ min: 1, max: limits.sectionTitle });
+    title.optionalText({ max: limits.sectionTitle });
     const rows = section.child('rows').array({ min: 1, noun: 'rows' });
     totalRows += rows.length;
     for (const row of rows) {
       row.object(['id', 'title', 'description']);
-      rowIds.check(row.child('id'), row.child('id').string({ min: 1, max: limits.row.id }));
-      row.child('title').string({ min: 1, max: limits.row.title });
+      rowIds.check(row.child('id'), row.child('id').text({ max: limits.row.id }));
+      row.child('title').text({ max: limits.row.title });
       row.child('description').optionalString({ max: limits.row.description });
     }
   }

@@ -7,7 +7,7 @@ export function validateCtaUrlAction(action: Field): void {
   action.child('name').oneOf(['cta_url'] as const);
   const parameters = action.child('parameters');
   parameters.object(['display_text', 'url']);
-  parameters.child('display_text').string({ min: 1, max: LIMITS.interactive.ctaUrl.displayText });
+  parameters.child('display_text').text({ max: LIMITS.interactive.ctaUrl.displayText });
   parameters.child('url').httpUrl();
 }
 

@@ -20,7 +20,7 @@ export function validateInteractiveHeader(field: Field, allowed: readonly Header
     }
   }
   if (type === 'text') {
-    field.child('text').string({ min: 1, max: LIMITS.interactive.header });
+    field.child('text').text({ max: LIMITS.interactive.header });
     return;
   }
   validateEmbeddedMedia(field.child(type), type, deps);
@@ -28,12 +28,12 @@ export function validateInteractiveHeader(field: Field, allowed: readonly Header
 
 export function validateInteractiveBody(field: Field): void {
   field.object(['text']);
-  field.child('text').string({ min: 1, max: LIMITS.interactive.body });
+  field.child('text').text({ max: LIMITS.interactive.body });
 }
 
 export function validateInteractiveFooter(field: Field): void {
   field.object(['text']);
-  field.child('text').string({ min: 1, max: LIMITS.interactive.footer });
+  field.child('text').text({ max: LIMITS.interactive.footer });
 }
 
 /** Fails on the second occurrence of a value that must be unique within the message. */

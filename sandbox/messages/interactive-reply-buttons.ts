@@ -13,7 +13,11 @@ export function validateReplyButtonsAction(action: Field): void {
     button.child('type').oneOf(['reply'] as const);
     const reply = button.child('reply');
     reply.object(['id', 'title']);
-    ids.check(reply.child('id'), reply.child('id').string({ min: 1, max: id }));
-    titles.check(reply.child('title'), reply.child('title').string({ min: 1, max: title }));
+    const idField = reply.child('id');
+    const idValue = idField.text({ max: id });
+    // Same rule as the client library (core's replyButton), so the sandbox is never the looser of the two.
+    if (idValue !== idValue.trim()) idField.invalid(`must not start or end with spaces (got '${idValue}')`);
+    ids.check(idField, idValue);
+    titles.check(reply.child('title'), reply.child('title').text({ max: title }));
   }
 }

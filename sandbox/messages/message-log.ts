@@ -1,4 +1,4 @@
-import type { JsonObject } from '../http/json';
+import type { JsonObject } from 'whatsapp-business-core';
 
 export type MessageStatus = 'accepted' | 'sent' | 'delivered' | 'read' | 'failed';
 

@@ -1,4 +1,4 @@
-import type { JsonObject } from '../http/json';
+import type { JsonObject } from 'whatsapp-business-core';
 import type { TemplateRecord } from '../templates/template-record';
 
 /**

@@ -1,5 +1,5 @@
 import { jsonBody, type GraphHandler, type GraphResult } from '../graph/graph-request';
-import type { JsonObject } from '../http/json';
+import type { JsonObject } from 'whatsapp-business-core';
 import type { SandboxContext } from '../runtime/context';
 import { newMessageId } from '../runtime/ids';
 import { unixSeconds } from '../webhooks/envelopes';

@@ -1,5 +1,5 @@
+import { isSingleEmoji } from 'whatsapp-business-core';
 import { Field } from '../validation/field';
-import { isSingleEmoji } from '../validation/emoji';
 
 /** An empty emoji removes an earlier reaction. */
 export function validateReaction(field: Field): void {

@@ -3,6 +3,6 @@ import { Field } from '../validation/field';
 
 export function validateText(field: Field): void {
   field.object(['body', 'preview_url']);
-  field.child('body').string({ min: 1, max: LIMITS.text.body });
+  field.child('body').text({ max: LIMITS.text.body });
   field.child('preview_url').optionalBoolean();
 }

@@ -11,8 +11,8 @@ export interface SandboxContext {
   webhooks: WebhookDispatcher;
   timers: TimerRegistry;
   business: BusinessIdentity;
-  /** Cancels pending template approvals (on delete, status change and reset). */
-  approvals: Map<string, NodeJS.Timeout>;
+  /** Template id -> cancels its pending approval (on delete, status change and reset). */
+  approvals: Map<string, () => void>;
   now(): number;
   /** The sandbox's own origin, e.g. http://127.0.0.1:8089, once it is listening. */
   baseUrl(): string;

@@ -1,4 +1,5 @@
 import { normalizePhoneNumber } from 'whatsapp-business-core';
+import { OptionError, type OptionName } from './option-error';
 
 export interface SandboxOptions {
   /** Default 0: the OS picks a free port (in-process use). The CLI defaults to 8089. */
@@ -19,7 +20,7 @@ export interface SandboxOptions {
   window?: boolean;
   /** When non-empty, sends to anyone else are rejected with 131030. */
   allowedRecipients?: string[];
-  /** Templates are created PENDING and become APPROVED after this many ms. Default 0 (approved at once). */
+  /** Templates are created PENDING and become APPROVED after this many ms. Default 0 (approved on the next tick). */
   approveAfterMs?: number;
   /** Webhook receiver; webhooks are sent only when a callback URL and appSecret are both set. */
   callbackUrl?: string;
@@ -77,11 +78,11 @@ const DEFAULTS = {
   webhookRetries: 3,
 } as const;
 
-/** Throws a RangeError naming the option when a value cannot work. */
+/** Throws an OptionError (a RangeError) naming the option when a value cannot work. */
 export function resolveOptions(options: SandboxOptions = {}): SandboxConfig {
   const phoneNumberId = numericId('phoneNumberId', options.phoneNumberId ?? DEFAULTS.phoneNumberId);
   const wabaId = numericId('wabaId', options.wabaId ?? DEFAULTS.wabaId);
-  if (phoneNumberId === wabaId) throw new RangeError('phoneNumberId and wabaId must differ');
+  if (phoneNumberId === wabaId) throw new OptionError((name) => `${name('phoneNumberId')} and ${name('wabaId')} must differ`);
   return {
     port: wholeNumber('port', options.port ?? DEFAULTS.port, 65535),
     host: nonEmpty('host', options.host ?? DEFAULTS.host),
@@ -104,20 +105,20 @@ export function resolveOptions(options: SandboxOptions = {}): SandboxConfig {
   };
 }
 
-function wholeNumber(name: string, value: number, max = Number.MAX_SAFE_INTEGER): number {
+function wholeNumber(option: OptionName, value: number, max = Number.MAX_SAFE_INTEGER): number {
   if (!Number.isInteger(value) || value < 0 || value > max) {
-    throw new RangeError(`${name} must be a whole number between 0 and ${max} (got ${value})`);
+    throw new OptionError((name) => `${name(option)} must be a whole number between 0 and ${max} (got ${value})`);
   }
   return value;
 }
 
-function nonEmpty(name: string, value: string): string {
-  if (value.trim() === '') throw new RangeError(`${name} must not be empty`);
+function nonEmpty(option: OptionName, value: string): string {
+  if (value.trim() === '') throw new OptionError((name) => `${name(option)} must not be empty`);
   return value;
 }
 
-function numericId(name: string, value: string): string {
-  if (!/^\d{1,20}$/.test(value)) throw new RangeError(`${name} must be a numeric id like Meta's (got '${value}')`);
+function numericId(option: OptionName, value: string): string {
+  if (!/^\d{1,20}$/.test(value)) throw new OptionError((name) => `${name(option)} must be a numeric id like 100000000000001 (got '${value}')`);
   return value;
 }
 
@@ -125,7 +126,7 @@ function allowList(numbers: string[] | undefined): ReadonlySet<string> | null {
   if (numbers === undefined || numbers.length === 0) return null;
   const digits = numbers.map((number) => {
     const normalized = normalizePhoneNumber(number);
-    if (!normalized.ok) throw new RangeError(`allowedRecipients: '${number}' ${normalized.reason}`);
+    if (!normalized.ok) throw new OptionError((name) => `${name('allowedRecipients')}: '${number}' ${normalized.reason}`);
     return normalized.digits;
   });
   return new Set(digits);
@@ -137,10 +138,10 @@ function callbackUrl(value: string | undefined): string | null {
   try {
     parsed = new URL(value);
   } catch {
-    throw new RangeError(`callbackUrl must be an absolute http(s) URL (got '${value}')`);
+    throw new OptionError((name) => `${name('callbackUrl')} must be an absolute http(s) URL (got '${value}')`);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new RangeError(`callbackUrl must be an http or https URL (got '${value}')`);
+    throw new OptionError((name) => `${name('callbackUrl')} must be an http or https URL (got '${value}')`);
   }
   return value;
 }

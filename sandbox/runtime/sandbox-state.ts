@@ -4,6 +4,7 @@ import { InboundLog } from '../messages/inbound-log';
 import { MessageLog } from '../messages/message-log';
 import { ServiceWindows } from '../messages/service-window';
 import { SlidingWindowCounter } from '../messages/sliding-window';
+import { DeletedTemplateNames } from '../templates/deleted-names';
 import { TemplateStore } from '../templates/template-store';
 
 /** An app subscribed to the WABA's webhooks, optionally with its own callback URL. */
@@ -17,6 +18,8 @@ export interface Subscription {
 export class SandboxState {
   readonly media = new MediaStore();
   readonly templates = new TemplateStore();
+  /** Deleted template names stay reserved for 30 days; a reset forgets them. */
+  readonly deletedTemplateNames = new DeletedTemplateNames();
   readonly messages = new MessageLog();
   readonly inbound = new InboundLog();
   readonly windows = new ServiceWindows();
@@ -30,6 +33,7 @@ export class SandboxState {
   clear(): void {
     this.media.clear();
     this.templates.clear();
+    this.deletedTemplateNames.clear();
     this.messages.clear();
     this.inbound.clear();
     this.windows.clear();

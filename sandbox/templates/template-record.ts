@@ -1,5 +1,4 @@
-import type { TemplateCategory, TemplateStatus } from 'whatsapp-business-core';
-import type { JsonObject } from '../http/json';
+import type { JsonObject, TemplateCategory, TemplateStatus } from 'whatsapp-business-core';
 import type { Variables } from './variables';
 
 export type ParameterFormat = 'POSITIONAL' | 'NAMED';

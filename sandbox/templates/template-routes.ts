@@ -1,9 +1,9 @@
-import { TEMPLATE_CATEGORIES, TEMPLATE_STATUSES } from 'whatsapp-business-core';
+import { TEMPLATE_CATEGORIES, TEMPLATE_STATUSES, type JsonObject } from 'whatsapp-business-core';
 import { GraphError, invalidParameter, missingParameter, unknownObject } from '../graph/graph-error';
 import { selectFields } from '../graph/fields-param';
 import { jsonBody, type GraphHandler, type GraphRequest } from '../graph/graph-request';
-import type { JsonObject } from '../http/json';
 import type { SandboxContext } from '../runtime/context';
+import { NAME_REUSE_BLOCK_MS } from './deleted-names';
 import { cursorFor, pageOf } from './template-paging';
 import { templateObject, type TemplateRecord } from './template-record';
 import { cancelApproval, startReview } from './template-status';
@@ -20,16 +20,27 @@ export const listTemplatesRoute: GraphHandler = (ctx, request) => {
   const templates = ctx.state.templates.all().filter(filterFrom(query));
   const page = pageOf(templates, query.get('after'), limit);
   const data = page.items.map((template) => selectFields(templateObject(template), query.get('fields'), TEMPLATE_FIELDS));
-  if (page.items.length === 0) return { body: { data } };
+  const body: JsonObject = { data };
+  if (page.items.length === 0) return { body };
   const paging: JsonObject = {
     cursors: { before: cursorFor(page.items[0]), after: cursorFor(page.items[page.items.length - 1]) },
   };
   if (page.hasMore) paging.next = nextPageUrl(ctx, request, cursorFor(page.items[page.items.length - 1]));
-  return { body: { data, paging } };
+  body.paging = paging;
+  return { body };
 };
 
+/** POST /{waba-id}/message_templates: always answers PENDING; the review runs on a timer. */
 export const createTemplateRoute: GraphHandler = (ctx, request) => {
   const definition = validateTemplateDefinition(jsonBody(request));
+  const deletedAt = ctx.state.deletedTemplateNames.blockedSince(definition.name, ctx.now());
+  if (deletedAt !== null) {
+    const reusableOn = new Date(deletedAt + NAME_REUSE_BLOCK_MS).toISOString();
+    throw invalidParameter(
+      `name: a template named '${definition.name}' was deleted on ${new Date(deletedAt).toISOString()}; ` +
+        `a deleted template's name cannot be reused for 30 days (until ${reusableOn}), in any language`,
+    );
+  }
   if (ctx.state.templates.find(definition.name, definition.language) !== undefined) {
     throw new GraphError(100, `Content in this language already exists: template '${definition.name}' already has ${definition.language} content`, {
       subcode: 2388024,
@@ -55,6 +66,7 @@ export const deleteTemplatesRoute: GraphHandler = (ctx, request) => {
     cancelApproval(ctx, template.id);
     ctx.state.templates.remove(template.id);
   }
+  ctx.state.deletedTemplateNames.record(name, ctx.now());
   return { body: { success: true } };
 };
 

@@ -26,22 +26,29 @@ export function setTemplateStatus(ctx: SandboxContext, template: TemplateRecord,
   );
 }
 
-/** New templates start PENDING and pass review after `approveAfterMs` (at once when it is 0). */
+/**
+ * New templates are PENDING, as Meta answers, and pass review later: after `approveAfterMs`, or
+ * with 0 on the next turn of the event loop, which is still before the server reads the client's
+ * next request, so create-then-send works. webhooksIdle() waits for the APPROVED webhook too.
+ */
 export function startReview(ctx: SandboxContext, template: TemplateRecord): void {
-  if (ctx.config.approveAfterMs === 0) {
-    setTemplateStatus(ctx, template, 'APPROVED', 'NONE');
-    return;
-  }
-  const timer = ctx.timers.after(ctx.config.approveAfterMs, () => {
+  const release = ctx.webhooks.hold();
+  const approve = (): void => {
     ctx.approvals.delete(template.id);
     if (ctx.state.templates.byId(template.id) === template) setTemplateStatus(ctx, template, 'APPROVED', 'NONE');
+    release();
+  };
+  const ms = ctx.config.approveAfterMs;
+  const timer = ms === 0 ? ctx.timers.nextTurn(approve) : ctx.timers.after(ms, approve);
+  ctx.approvals.set(template.id, () => {
+    ctx.timers.cancel(timer);
+    release();
   });
-  ctx.approvals.set(template.id, timer);
 }
 
 export function cancelApproval(ctx: SandboxContext, templateId: string): void {
-  const timer = ctx.approvals.get(templateId);
-  if (timer === undefined) return;
-  ctx.timers.cancel(timer);
+  const cancel = ctx.approvals.get(templateId);
+  if (cancel === undefined) return;
   ctx.approvals.delete(templateId);
+  cancel();
 }

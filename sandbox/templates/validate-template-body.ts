@@ -1,5 +1,4 @@
-import { LIMITS, type TemplateCategory } from 'whatsapp-business-core';
-import type { JsonObject } from '../http/json';
+import { LIMITS, type JsonObject, type TemplateCategory } from 'whatsapp-business-core';
 import { Field } from '../validation/field';
 import type { ParameterFormat } from './template-record';
 import { analyzeVariables, type Variables } from './variables';

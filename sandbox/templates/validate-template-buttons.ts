@@ -1,8 +1,7 @@
-import { LIMITS, type TemplateCategory } from 'whatsapp-business-core';
-import type { JsonObject } from '../http/json';
+import { LIMITS, type JsonObject, type TemplateCategory } from 'whatsapp-business-core';
 import { Field } from '../validation/field';
 import type { TemplateButtonShape, TemplateButtonType } from './template-record';
-import { variableTokens } from './variables';
+import { placeholderCount } from './variables';
 
 const BUTTON_TYPES: readonly TemplateButtonType[] = [
   'QUICK_REPLY',
@@ -92,13 +91,13 @@ function validateButton(button: Field, type: TemplateButtonType): { stored: Json
 function urlButton(button: Field, text: string): { stored: JsonObject; shape: TemplateButtonShape } {
   const urlField = button.child('url');
   const url = urlField.httpUrl({ max: LIMITS.template.url });
-  const tokens = variableTokens(url);
-  if (tokens.length > 1) urlField.invalid(`at most one variable allowed (got ${tokens.length})`);
-  if (tokens.length === 0) {
+  const placeholders = placeholderCount(url);
+  if (placeholders > 1) urlField.invalid(`at most one variable allowed (got ${placeholders})`);
+  if (placeholders === 0) {
     if (button.child('example').isPresent) button.child('example').unsupported('only a URL with a {{1}} variable takes an example');
     return { stored: { text, url }, shape: { type: 'URL', needsParameter: false } };
   }
-  if (tokens[0] !== '1' || !url.endsWith('{{1}}')) {
+  if (!url.endsWith('{{1}}')) {
     urlField.invalid('the only variable allowed is {{1}}, at the end of the URL');
   }
   // Meta documents the full sample URL here, but its own OpenAPI example gives only the variable's

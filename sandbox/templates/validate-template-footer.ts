@@ -1,5 +1,4 @@
-import { LIMITS, type TemplateCategory } from 'whatsapp-business-core';
-import type { JsonObject } from '../http/json';
+import { LIMITS, type JsonObject, type TemplateCategory } from 'whatsapp-business-core';
 import { Field } from '../validation/field';
 
 export function validateTemplateFooter(component: Field, category: TemplateCategory): JsonObject {

@@ -1,5 +1,4 @@
-import { LIMITS } from 'whatsapp-business-core';
-import type { JsonObject } from '../http/json';
+import { LIMITS, type JsonObject } from 'whatsapp-business-core';
 import { Field } from '../validation/field';
 import type { HeaderFormat, ParameterFormat, TemplateShape } from './template-record';
 import { analyzeVariables, NO_VARIABLES, variableCount } from './variables';

@@ -1,6 +1,5 @@
-import { LANGUAGE_CODE_PATTERN, LIMITS, TEMPLATE_CATEGORIES, type TemplateCategory } from 'whatsapp-business-core';
+import { LANGUAGE_CODE_PATTERN, LIMITS, TEMPLATE_CATEGORIES, type JsonObject, type TemplateCategory } from 'whatsapp-business-core';
 import { GraphError } from '../graph/graph-error';
-import type { JsonObject } from '../http/json';
 import { Field } from '../validation/field';
 import type { ParameterFormat, TemplateShape } from './template-record';
 import { validateTemplateBody } from './validate-template-body';
@@ -17,8 +16,15 @@ export interface TemplateDefinition {
   shape: TemplateShape;
 }
 
-const COMPONENT_TYPES = ['HEADER', 'BODY', 'FOOTER', 'BUTTONS'] as const;
+const COMPONENT_TYPES = ['HEADER', 'BODY', 'FOOTER', 'BUTTONS', 'CAROUSEL', 'LIMITED_TIME_OFFER'] as const;
 type ComponentType = (typeof COMPONENT_TYPES)[number];
+
+/**
+ * Carousel and limited-time-offer components are accepted as given, like core's catalogue
+ * (`passThrough`) does: their rules are in neither core's facts nor the sandbox, so only their
+ * shape (an object with a type) and the one-of-each rule are checked.
+ */
+const PASS_THROUGH: readonly ComponentType[] = ['CAROUSEL', 'LIMITED_TIME_OFFER'];
 
 /**
  * Checks a POST /{waba-id}/message_templates body. Meta reports every template rule violation as
@@ -54,11 +60,13 @@ function validate(body: Field): TemplateDefinition {
   const componentsField = body.child('components');
   const components = componentsField.array({ min: 1, max: COMPONENT_TYPES.length, noun: 'components' });
   const byType = new Map<ComponentType, Field>();
+  const order: ComponentType[] = [];
   for (const component of components) {
     component.object();
     const type = component.child('type').oneOf(COMPONENT_TYPES, { caseInsensitive: true });
     if (byType.has(type)) componentsField.invalid(`only one ${type} component is allowed`);
     byType.set(type, component);
+    order.push(type);
   }
   const bodyComponent = byType.get('BODY');
   if (bodyComponent === undefined) return componentsField.invalid('a BODY component is required');
@@ -75,17 +83,22 @@ function validate(body: Field): TemplateDefinition {
   }
   const buttonsResult = buttons === undefined ? null : validateTemplateButtons(buttons, category);
 
-  const stored: JsonObject[] = [];
-  if (headerResult !== null) stored.push(headerResult.stored);
-  stored.push(bodyResult.stored);
-  if (footerStored !== null) stored.push(footerStored);
-  if (buttonsResult !== null) stored.push(buttonsResult.stored);
+  const stored = new Map<ComponentType, JsonObject>();
+  if (headerResult !== null) stored.set('HEADER', headerResult.stored);
+  stored.set('BODY', bodyResult.stored);
+  if (footerStored !== null) stored.set('FOOTER', footerStored);
+  if (buttonsResult !== null) stored.set('BUTTONS', buttonsResult.stored);
+  for (const type of PASS_THROUGH) {
+    const component = byType.get(type);
+    if (component !== undefined) stored.set(type, { ...component.object(), type });
+  }
   return {
     name,
     language,
     category,
     parameterFormat,
-    components: stored,
+    // In the client's order: carousel and offer components have no fixed place among the others.
+    components: order.map((type) => stored.get(type)).filter((component) => component !== undefined),
     shape: {
       header: headerResult === null ? null : headerResult.shape,
       body: bodyResult.variables,

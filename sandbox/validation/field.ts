@@ -1,5 +1,6 @@
+import { codePointLength, isJsonObject, type JsonObject, type JsonValue } from 'whatsapp-business-core';
 import { invalidParameter, invalidValue, missingParameter } from '../graph/graph-error';
-import { isJsonObject, jsonTypeName, type JsonObject, type JsonValue } from '../http/json';
+import { jsonTypeName } from '../http/json-type-name';
 
 export interface LengthRule {
   min?: number;
@@ -15,16 +16,6 @@ export interface NumberRule {
   min?: number;
   max?: number;
   integer?: boolean;
-}
-
-/**
- * Meta counts user-visible characters; counting code points keeps an emoji at one character
- * instead of the two UTF-16 units JavaScript's `length` reports.
- */
-export function charCount(text: string): number {
-  let count = 0;
-  for (const _ of text) count += 1;
-  return count;
 }
 
 /**
@@ -85,6 +76,22 @@ export class Field {
 
   optionalString(rule: LengthRule = {}): string | undefined {
     return this.isPresent ? this.string(rule) : undefined;
+  }
+
+  /**
+   * A required text (a message body, a button title or id) where whitespace alone counts as empty,
+   * the client library's `boundedText` rule: the sandbox checks clients server-side, so it must
+   * never be looser than the client on the same field.
+   */
+  text(rule: { max?: number } = {}): string {
+    const value = this.string({ min: 1 });
+    if (!/\S/.test(value)) this.invalid('must not be empty (it is only whitespace)');
+    this.checkLength(value, rule);
+    return value;
+  }
+
+  optionalText(rule: { max?: number } = {}): string | undefined {
+    return this.isPresent ? this.text(rule) : undefined;
   }
 
   boolean(): boolean {
@@ -168,7 +175,8 @@ export class Field {
   }
 
   private checkLength(value: string, rule: LengthRule): void {
-    const length = charCount(value);
+    // Meta counts code points: an emoji is one character, not JavaScript's two UTF-16 units.
+    const length = codePointLength(value);
     if (rule.min !== undefined && length < rule.min) {
       this.invalid(rule.min === 1 ? 'must not be empty' : `must be at least ${rule.min} characters (got ${length})`);
     }

@@ -1,5 +1,5 @@
 import { invalidParameter } from '../graph/graph-error';
-import type { JsonValue } from '../http/json';
+import type { JsonValue } from 'whatsapp-business-core';
 import { Field } from './field';
 
 /** A JSON request body as a root Field; an empty body reads as `{}` (Meta allows bodiless POSTs). */

@@ -1,4 +1,4 @@
-import type { JsonObject } from '../http/json';
+import type { JsonObject } from 'whatsapp-business-core';
 import { redactUrl } from '../http/redact-url';
 import type { TimerRegistry } from '../runtime/timers';
 import { toEscapedJson } from './escape-json';

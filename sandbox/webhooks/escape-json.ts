@@ -1,4 +1,4 @@
-import type { JsonValue } from '../http/json';
+import type { JsonValue } from 'whatsapp-business-core';
 
 /**
  * Meta serializes webhook bodies with every character outside printable ASCII written as a

@@ -76,7 +76,7 @@ describe('templates through the Cloud provider', () => {
     await create(orderUpdate('original'));
     const original = await operations['template.get'].run(env.provider, { name: 'original' });
     const copy = await create({ name: 'copy_of_original', category: original.category, language: original.language, components: original.components });
-    expect(copy.status).toBe('APPROVED');
+    expect(copy.status).toBe('PENDING');
   });
 
   it('sends with positional and with named parameters, and reports mismatches with hints', async () => {

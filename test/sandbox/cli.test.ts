@@ -1,3 +1,4 @@
+import { startSandbox } from 'whatsapp-sandbox';
 import { runCli, type CliIo } from '../../sandbox/cli';
 import { parseCliArgs } from '../../sandbox/cli/parse-args';
 
@@ -50,7 +51,7 @@ describe('whatsapp-sandbox CLI', () => {
         phoneNumberId: '111',
         wabaId: '222',
         window: false,
-        allowedRecipients: ['15550001111', '4915112345678'],
+        allowedRecipients: ['+1 555 000 1111', '4915112345678'],
         approveAfterMs: 500,
         callbackUrl: 'https://example.com/hook',
         appSecret: 's3cret',
@@ -62,24 +63,25 @@ describe('whatsapp-sandbox CLI', () => {
     });
   });
 
+  it('only parses: values that are numbers but out of range reach the options check unchanged', () => {
+    expect(parseCliArgs(['--port', '70000', '--mps=-1', '--pair-rate', '1.5', '--token', ' ', '--phone-number-id', 'abc'])).toEqual({
+      kind: 'run',
+      options: { port: 70000, mps: -1, pairRate: 1.5, token: ' ', phoneNumberId: 'abc' },
+    });
+  });
+
   it.each([
     [['--bogus'], /^unknown flag --bogus/],
     [['8089'], /^unexpected argument '8089'/],
     [['--port'], /^--port needs a value$/],
     [['--port', '--mps', '1'], /^--port needs a value$/],
-    [['--port', 'eighty'], /^--port expects a whole number between 0 and 65535 \(got 'eighty'\)$/],
-    [['--port', '70000'], /^--port expects a whole number/],
-    [['--mps', '-1'], /^--mps expects a whole number/],
-    [['--pair-rate', '1.5'], /^--pair-rate expects a whole number/],
-    [['--status-delay', ''], /^--status-delay expects a whole number/],
-    [['--approve-after', 'soon'], /^--approve-after expects a whole number/],
-    [['--phone-number-id', 'abc'], /^--phone-number-id expects a numeric id/],
-    [['--waba-id', '12a'], /^--waba-id expects a numeric id/],
-    [['--allow', 'not-a-number'], /^--allow: 'not-a-number' must contain only digits/],
-    [['--callback-url', 'ftp://x'], /^--callback-url expects an http\(s\) URL/],
-    [['--token', ' '], /^--token must not be empty$/],
+    [['--status-delay', ''], /^--status-delay needs a value$/],
+    [['--app-secret='], /^--app-secret needs a value$/],
+    [['--port', 'eighty'], /^--port expects a number \(got 'eighty'\)$/],
+    [['--approve-after', 'soon'], /^--approve-after expects a number \(got 'soon'\)$/],
+    [['--allow', ' , '], /^--allow expects comma-separated phone numbers$/],
     [['--no-window=yes'], /^--no-window takes no value$/],
-  ])('rejects %j naming the flag', (argv, message) => {
+  ])('rejects the syntax of %j naming the flag', (argv, message) => {
     const command = parseCliArgs(argv);
     expect(command.kind).toBe('error');
     if (command.kind === 'error') expect(command.message).toMatch(message);
@@ -88,13 +90,32 @@ describe('whatsapp-sandbox CLI', () => {
   it('exits with code 2 and a clear message on bad flags', async () => {
     const io = capture();
     expect(await runCli(['--mps', 'fast'], io)).toEqual({ exitCode: 2 });
-    expect(io.stderr).toBe("whatsapp-sandbox: --mps expects a whole number between 0 and 9007199254740991 (got 'fast')\n");
+    expect(io.stderr).toBe("whatsapp-sandbox: --mps expects a number (got 'fast')\n");
   });
 
-  it('exits with code 2 when options contradict each other', async () => {
+  it.each([
+    [['--port', '70000'], 'whatsapp-sandbox: --port must be a whole number between 0 and 65535 (got 70000)\n'],
+    [['--mps', '-1'], 'whatsapp-sandbox: --mps must be a whole number between 0 and 9007199254740991 (got -1)\n'],
+    [['--pair-rate', '1.5'], 'whatsapp-sandbox: --pair-rate must be a whole number between 0 and 9007199254740991 (got 1.5)\n'],
+    [['--phone-number-id', 'abc'], "whatsapp-sandbox: --phone-number-id must be a numeric id like 100000000000001 (got 'abc')\n"],
+    [['--waba-id', '12a'], "whatsapp-sandbox: --waba-id must be a numeric id like 100000000000001 (got '12a')\n"],
+    [['--allow', 'not-a-number'], /^whatsapp-sandbox: --allow: 'not-a-number' must contain only digits/],
+    [['--callback-url', 'ftp://x'], "whatsapp-sandbox: --callback-url must be an http or https URL (got 'ftp://x')\n"],
+    [['--token', ' '], 'whatsapp-sandbox: --token must not be empty\n'],
+    [['--phone-number-id', '5', '--waba-id', '5'], 'whatsapp-sandbox: --phone-number-id and --waba-id must differ\n'],
+  ])('exits with code 2 when the options check refuses %j, naming the flag', async (argv, message) => {
     const io = capture();
-    expect(await runCli(['--port', '0', '--phone-number-id', '5', '--waba-id', '5'], io)).toEqual({ exitCode: 2 });
-    expect(io.stderr).toMatch(/phoneNumberId and wabaId must differ/);
+    expect(await runCli(['--port', '0', ...argv], io)).toEqual({ exitCode: 2 });
+    if (typeof message === 'string') expect(io.stderr).toBe(message);
+    else expect(io.stderr).toMatch(message);
+    expect(io.stdout).toBe('');
+  });
+
+  it('names options in-process, and flags on the command line, from the same rule', async () => {
+    const outOfRange = startSandbox({ port: 70000 });
+    await expect(outOfRange).rejects.toBeInstanceOf(RangeError);
+    await expect(outOfRange).rejects.toThrow('port must be a whole number between 0 and 65535 (got 70000)');
+    await expect(startSandbox({ phoneNumberId: '5', wabaId: '5' })).rejects.toThrow('phoneNumberId and wabaId must differ');
   });
 
   it('prints usage for --help and exits 0', async () => {

@@ -52,7 +52,7 @@ describe('media upload, retrieval, download and deletion', () => {
   it('keeps binary content and CRLF sequences inside the file intact, with a quoted boundary', async () => {
     const content = Buffer.concat([Buffer.from([0, 1, 2, 0xff, 0xfe]), Buffer.from('\r\n--not-the-boundary\r\n\r\n'), PDF_BYTES]);
     const boundary = 'weird boundary;with=chars';
-    const body = multipart(boundary, [field('messaging_product', 'whatsapp'), file('odd.pdf', 'application/pdf', content)]);
+    const body = multipart(boundary, [field('messaging_product', 'whatsapp'), field('type', 'application/pdf'), file('odd.pdf', 'application/pdf', content)]);
     const reply = await uploadRaw(`"${boundary}"`, body);
     expect(reply.status).toBe(200);
     const info = (await client.graph('GET', (reply.body as { id: string }).id)).body as MediaInfo;
@@ -60,7 +60,7 @@ describe('media upload, retrieval, download and deletion', () => {
     expect(info.sha256).toBe(createHash('sha256').update(content).digest('hex'));
   });
 
-  it('lets the type field override the part Content-Type (quotes from curl are stripped)', async () => {
+  it('takes the MIME type from the type field, not the part Content-Type (quotes from curl are stripped)', async () => {
     const body = multipart('b1', [field('messaging_product', '"whatsapp"'), field('type', '"application/pdf"'), file('doc.bin', 'application/octet-stream', PDF_BYTES)]);
     const reply = await uploadRaw('b1', body);
     expect(reply.status).toBe(200);
@@ -123,6 +123,17 @@ describe('media upload, retrieval, download and deletion', () => {
   });
 
   describe('rejections', () => {
+    it('a missing type: 131008 in Meta\'s words, even when the file part has a Content-Type', async () => {
+      const reply = await uploadRaw('b9', multipart('b9', [field('messaging_product', 'whatsapp'), file('a.jpg', 'image/jpeg', JPEG_BYTES)]));
+      const error = expectGraphError(reply, 131008);
+      expect(error.error_data?.details).toBe('The parameter type is required.');
+    });
+
+    it('an empty type: 131008', async () => {
+      const reply = await uploadRaw('b10', multipart('b10', [field('messaging_product', 'whatsapp'), field('type', ''), file('a.jpg', 'image/jpeg', JPEG_BYTES)]));
+      expectGraphError(reply, 131008, 'The parameter type is required.');
+    });
+
     it('a missing file: 131008', async () => {
       expectGraphError(await uploadRaw('b2', multipart('b2', [field('messaging_product', 'whatsapp')])), 131008, 'file: required parameter is missing');
     });
@@ -132,24 +143,24 @@ describe('media upload, retrieval, download and deletion', () => {
     });
 
     it('an unsupported MIME type: 131053 naming the type', async () => {
-      const reply = await uploadRaw('b4', multipart('b4', [field('messaging_product', 'whatsapp'), file('a.gif', 'image/gif', JPEG_BYTES)]));
-      expectGraphError(reply, 131053, /^file: unsupported MIME type 'image\/gif'/);
+      const reply = await uploadRaw('b4', multipart('b4', [field('messaging_product', 'whatsapp'), field('type', 'image/gif'), file('a.gif', 'image/gif', JPEG_BYTES)]));
+      expectGraphError(reply, 131053, /^type: unsupported MIME type 'image\/gif'/);
     });
 
     it('audio/ogg with a codec other than opus: 131053', async () => {
-      const reply = await uploadRaw('b5', multipart('b5', [field('messaging_product', 'whatsapp'), file('a.ogg', 'audio/ogg; codecs=vorbis', JPEG_BYTES)]));
+      const reply = await uploadRaw('b5', multipart('b5', [field('messaging_product', 'whatsapp'), field('type', 'audio/ogg; codecs=vorbis'), file('a.ogg', 'audio/ogg', JPEG_BYTES)]));
       expectGraphError(reply, 131053, /unsupported MIME type 'audio\/ogg; codecs=vorbis'/);
     });
 
     it('a file too large for its kind: 131053 with size and limit', async () => {
       const big = Buffer.alloc(5 * 1024 * 1024 + 1, 1);
-      const reply = await uploadRaw('b6', multipart('b6', [field('messaging_product', 'whatsapp'), file('big.png', 'image/png', big)]));
+      const reply = await uploadRaw('b6', multipart('b6', [field('messaging_product', 'whatsapp'), field('type', 'image/png'), file('big.png', 'image/png', big)]));
       expectGraphError(reply, 131053, 'file: 5242881 bytes is larger than the 5242880-byte limit for image (image/png)');
     });
 
     it('a static sticker over 100 KB: 131053', async () => {
       const sticker = Buffer.alloc(100 * 1024 + 1, 0);
-      const reply = await uploadRaw('b7', multipart('b7', [field('messaging_product', 'whatsapp'), file('s.webp', 'image/webp', sticker)]));
+      const reply = await uploadRaw('b7', multipart('b7', [field('messaging_product', 'whatsapp'), field('type', 'image/webp'), file('s.webp', 'image/webp', sticker)]));
       expectGraphError(reply, 131053, /limit for sticker/);
     });
 

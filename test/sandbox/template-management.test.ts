@@ -86,11 +86,17 @@ describe('message template management', () => {
     expectGraphError(await client.graph('GET', `${templatesPath()}?fields=name,colour`), 100, /nonexisting field \(colour\)/);
   });
 
-  it('creates APPROVED at once by default and emits nothing when webhooks are off', async () => {
+  it('answers PENDING, as Meta does, and approves by the next request when approveAfterMs is 0', async () => {
     const created = await client.createTemplate(simple('instant'));
-    expect(created).toEqual({ id: expect.stringMatching(/^\d+$/), status: 'APPROVED', category: 'UTILITY' });
+    expect(created).toEqual({ id: expect.stringMatching(/^\d+$/), status: 'PENDING', category: 'UTILITY' });
     const fetched = await client.graph('GET', created.id);
     expect(fetched.body).toMatchObject({ id: created.id, name: 'instant', status: 'APPROVED' });
+  });
+
+  it('lets a client create a template and send it straight away when approveAfterMs is 0', async () => {
+    await client.createTemplate(simple('send_at_once'));
+    const reply = await client.send({ messaging_product: 'whatsapp', to: '15551234567', type: 'template', template: { name: 'send_at_once', language: { code: 'en_US' } } });
+    expect(reply.status).toBe(200);
   });
 
   it('creates PENDING templates that become APPROVED after approveAfterMs', async () => {
@@ -148,9 +154,9 @@ describe('message template management', () => {
     ['an unknown top-level field', simple('x', { colour: 'red' }), /^colour: unknown parameter$/],
     ['no BODY', simple('x', { components: [{ type: 'FOOTER', text: 'f' }] }), /^components: a BODY component is required$/],
     ['two BODY components', simple('x', { components: [body('a'), body('b')] }), /^components: only one BODY component is allowed$/],
-    ['an unknown component type', simple('x', { components: [body('a'), { type: 'CAROUSEL' }] }), /^components\[1\]\.type: unsupported value 'CAROUSEL'/],
+    ['an unknown component type', simple('x', { components: [body('a'), { type: 'SIDEBAR' }] }), /^components\[1\]\.type: unsupported value 'SIDEBAR'/],
     ['a body over 1024', simple('x', { components: [body('b'.repeat(1025))] }), /^components\[0\]\.text: must be at most 1024 characters \(got 1025\)$/],
-    ['body variables with a gap', simple('x', { components: [body('{{1}} and {{3}}', { body_text: [['a', 'b']] })] }), /^components\[0\]\.text: positional variables must be numbered \{\{1\}\} to \{\{2\}\} without gaps \(found \{\{3\}\}\)$/],
+    ['body variables with a gap', simple('x', { components: [body('{{1}} and {{3}}', { body_text: [['a', 'b']] })] }), /^components\[0\]\.text: positional variables must be numbered \{\{1\}\} to \{\{2\}\} without gaps \(\{\{2\}\} is missing\)$/],
     ['body variables without examples', simple('x', { components: [body('Hi {{1}}')] }), /^components\[0\]\.example: required parameter is missing$/],
     ['too few body examples', simple('x', { components: [body('{{1}} {{2}}', { body_text: [['a']] })] }), /^components\[0\]\.example\.body_text\[0\]: at least 2 example values required \(got 1\)$/],
     ['mixed variable styles', simple('x', { components: [body('{{1}} {{name}}', { body_text: [['a', 'b']] })] }), /cannot be mixed/],

@@ -79,6 +79,7 @@ export class SandboxClient {
   async upload(bytes: Buffer, mimeType: string, filename: string): Promise<string> {
     const form = new FormData();
     form.append('messaging_product', 'whatsapp');
+    form.append('type', mimeType);
     form.append('file', new Blob([bytes], { type: mimeType }), filename);
     const reply = await this.graph('POST', `${this.sandbox.phoneNumberId}/media`, undefined, { rawBody: form });
     expect(reply.status).toBe(200);
