@@ -31,7 +31,7 @@ export interface CloudProviderConfig {
   transport?: Transport;
   retry?: RetryOptions;
   clock?: Clock;
-  /** Whole-request timeout in ms (default 30 s). */
+  /** Time allowed for each answer, headers and complete body, in ms (default 30 s; connecting has its own 10 s). */
   requestTimeoutMs?: number;
   /** User-Agent header for every request, media downloads included. */
   userAgent?: string;

@@ -6,7 +6,7 @@ export interface TransportRequest {
   url: string;
   headers: Readonly<Record<string, string>>;
   body?: string | Uint8Array;
-  /** Give up when the whole exchange takes longer than this. */
+  /** Give up when the answer (headers and whole body) has not arrived within this many ms of sending. */
   timeoutMs?: number;
 }
 
