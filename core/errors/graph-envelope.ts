@@ -2,7 +2,7 @@ import type { TransportResponse } from '../transport/transport';
 import { isJsonObject } from '../json';
 import { num, str } from '../json-read';
 import { isRetryableAnswer } from '../retry/retry-policy';
-import { hintForMetaCode, TRANSIENT_META_CODES } from './meta-error-codes';
+import { hintForMetaCode, MAY_HAVE_BEEN_PROCESSED_HINT, TRANSIENT_META_CODES } from './meta-error-codes';
 import { WhatsAppApiError } from './other-errors';
 
 export interface ErrorContext {
@@ -20,9 +20,6 @@ function optionalString(value: unknown): string | null {
   return text !== null && text.trim() !== '' ? text : null;
 }
 
-/** Said of a send (or create) that failed ambiguously: it may have been processed, so it was not repeated. */
-const MAY_HAVE_BEEN_SENT =
-  'The request may have been processed before it failed; it was not repeated, to avoid a duplicate message or template. Check (for a message, its status webhooks) before retrying.';
 
 /** A short description of a non-JSON body: its <title> for HTML pages, else its first characters. */
 function describeBody(text: string, contentType: string): string {
@@ -59,7 +56,7 @@ export function apiErrorFromResponse(
       httpStatus: response.status,
       retryAfterSeconds,
       hint: !idempotent && response.status >= 500
-        ? MAY_HAVE_BEEN_SENT
+        ? MAY_HAVE_BEEN_PROCESSED_HINT
         : response.status >= 500 || response.status === 429 ? 'The service is failing or overloaded: retry later.' : null,
       retryable: isRetryableAnswer({ httpStatus: response.status, metaCode: null }, idempotent),
     });
@@ -82,7 +79,7 @@ export function apiErrorFromResponse(
     title: context.redact(title),
     details: details === null ? null : context.redact(details),
     fbtraceId: optionalString(envelope.fbtrace_id),
-    hint: ambiguous ? MAY_HAVE_BEEN_SENT : hintForMetaCode(metaCode),
+    hint: ambiguous ? MAY_HAVE_BEEN_PROCESSED_HINT : hintForMetaCode(metaCode),
     retryAfterSeconds,
     retryable,
   });

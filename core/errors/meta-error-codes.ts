@@ -77,3 +77,7 @@ export const TRANSIENT_META_CODES: ReadonlySet<number> = new Set([2, 4, 80007, 1
 
 /** Codes by which Meta says "you are sending too fast": the request was refused, not processed. */
 export const THROTTLING_META_CODES: ReadonlySet<number> = new Set([4, 80007, 130429, 131056]);
+
+/** For a send (or create) that failed after it may have reached the server, and so was not repeated. */
+export const MAY_HAVE_BEEN_PROCESSED_HINT =
+  'The request may have been processed before it failed; it was not repeated, to avoid a duplicate message or template. Check (for a message, its status webhooks) before retrying.';

@@ -54,7 +54,7 @@ const cloudConfigSchema = z.strictObject({
 
 export function createCloudProvider(config: CloudProviderConfig): GraphProvider {
   const settings = parseConfig(cloudConfigSchema, config, 'cloud');
-  const transport = config.transport ?? new UndiciTransport({ requestTimeoutMs: settings.requestTimeoutMs });
+  const transport = settings.transport ?? new UndiciTransport({ requestTimeoutMs: settings.requestTimeoutMs });
   return new GraphProvider({
     name: 'cloud',
     label: 'Meta Cloud API',
@@ -64,9 +64,9 @@ export function createCloudProvider(config: CloudProviderConfig): GraphProvider 
     phoneNumberId: settings.phoneNumberId,
     wabaId: settings.wabaId,
     transport,
-    ownsTransport: config.transport === undefined,
+    ownsTransport: settings.transport === undefined,
     retry: { ...DEFAULT_RETRY, ...settings.retry },
-    clock: config.clock ?? systemClock,
+    clock: settings.clock ?? systemClock,
     requestTimeoutMs: settings.requestTimeoutMs,
     userAgent: settings.userAgent,
     redact: createRedactor([settings.accessToken]),

@@ -46,8 +46,12 @@ export function isRetryableAnswer(answer: ProviderAnswer, idempotent: boolean): 
  * provably never reached the server (connection refused, DNS failure, connect timeout). Timeouts
  * and resets after the request was sent are ambiguous, so sends are not repeated after them.
  */
+export function isRetryableNetworkFailure(requestMayHaveReachedServer: boolean, idempotent: boolean): boolean {
+  return idempotent || !requestMayHaveReachedServer;
+}
+
 export function isRetryable(error: unknown, idempotent: boolean): boolean {
-  if (error instanceof WhatsAppNetworkError) return idempotent || !error.requestMayHaveReachedServer;
+  if (error instanceof WhatsAppNetworkError) return isRetryableNetworkFailure(error.requestMayHaveReachedServer, idempotent);
   // An answer's verdict was decided when it arrived, with Meta's is_transient and the call's kind.
   if (error instanceof WhatsAppError) return error.retryable;
   return false;

@@ -1,11 +1,12 @@
 import { inspect } from 'node:util';
 import { apiErrorFromResponse } from '../../errors/graph-envelope';
 import type { ErrorContext } from '../../errors/graph-envelope';
+import { MAY_HAVE_BEEN_PROCESSED_HINT } from '../../errors/meta-error-codes';
 import { WhatsAppApiError, WhatsAppConfigError, WhatsAppNetworkError } from '../../errors/other-errors';
 import { WhatsAppError } from '../../errors/whatsapp-error';
 import { isJsonObject } from '../../json';
 import type { JsonObject } from '../../json';
-import { backoffDelay, isRetryable, parseRetryAfter } from '../../retry/retry-policy';
+import { backoffDelay, isRetryableNetworkFailure, parseRetryAfter } from '../../retry/retry-policy';
 import type { RetryOptions } from '../../retry/retry-policy';
 import type { Clock } from '../../runtime/clock';
 import type { HttpMethod, Transport, TransportRequest, TransportResponse } from '../../transport/transport';
@@ -155,24 +156,13 @@ export class GraphClient {
     const known = thrown instanceof WhatsAppNetworkError ? thrown : null;
     const description = known?.message ?? `transport failed: ${thrown instanceof Error ? thrown.message : String(thrown)}`;
     const mayHaveReached = known?.requestMayHaveReachedServer ?? true;
-    const failure = new WhatsAppNetworkError({
+    return new WhatsAppNetworkError({
       message: errorContext.redact(`${errorContext.label}: ${description}`),
       provider: errorContext.provider,
       failure: known?.failure ?? 'other',
       requestMayHaveReachedServer: mayHaveReached,
-      retryable: false,
-    });
-    const retryable = isRetryable(failure, safeToRepeat);
-    return new WhatsAppNetworkError({
-      message: failure.message,
-      provider: failure.provider,
-      failure: failure.failure,
-      requestMayHaveReachedServer: mayHaveReached,
-      retryable,
-      hint:
-        mayHaveReached && !safeToRepeat
-          ? 'The request may have reached the server; it was not repeated to avoid sending twice. Check before resending.'
-          : 'Check the network connection and the base URL.',
+      retryable: isRetryableNetworkFailure(mayHaveReached, safeToRepeat),
+      hint: mayHaveReached && !safeToRepeat ? MAY_HAVE_BEEN_PROCESSED_HINT : 'Check the network connection and the base URL.',
     });
   }
 
