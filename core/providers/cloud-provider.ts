@@ -2,10 +2,9 @@ import { z } from 'zod';
 import { createRedactor } from '../redact';
 import { DEFAULT_RETRY } from '../retry/retry-policy';
 import type { RetryOptions } from '../retry/retry-policy';
-import { systemClock } from '../runtime/clock';
 import type { Clock } from '../runtime/clock';
 import type { Transport } from '../transport/transport';
-import { UndiciTransport } from '../transport/undici-transport';
+import { defaultClock, defaultTransport } from '../runtime/host-defaults';
 import { apiVersionField, baseUrlField, idField, parseConfig, retryField, secretField } from './config-fields';
 import { DEFAULT_USER_AGENT } from './graph/graph-client';
 import { GraphProvider } from './graph/graph-provider';
@@ -16,8 +15,13 @@ export const DEFAULT_GRAPH_BASE_URL = 'https://graph.facebook.com';
 
 export interface CloudProviderConfig {
   provider: 'cloud';
-  /** A System User or user access token with whatsapp_business_messaging / _management. */
-  accessToken: string;
+  /**
+   * A System User or user access token with whatsapp_business_messaging / _management. Leave it out
+   * only with `transportAuthenticates` (the n8n nodes, where the credential signs every request).
+   */
+  accessToken?: string;
+  /** The transport adds authentication itself; core sends no Authorization header. */
+  transportAuthenticates?: boolean;
   /** Default sending number; operations can override it. */
   phoneNumberId?: string;
   /** Default WhatsApp Business Account (templates, phone number list); operations can override it. */
@@ -39,7 +43,8 @@ export interface CloudProviderConfig {
 
 const cloudConfigSchema = z.strictObject({
   provider: z.literal('cloud'),
-  accessToken: secretField,
+  accessToken: secretField.optional(),
+  transportAuthenticates: z.boolean().default(false),
   phoneNumberId: idField.optional(),
   wabaId: idField.optional(),
   apiVersion: apiVersionField.default(DEFAULT_GRAPH_VERSION),
@@ -50,23 +55,33 @@ const cloudConfigSchema = z.strictObject({
   userAgent: z.string().min(1).default(DEFAULT_USER_AGENT),
   transport: z.custom<Transport>((value) => typeof (value as Transport | undefined)?.request === 'function', { error: 'must have a request() method' }).optional(),
   clock: z.custom<Clock>((value) => typeof (value as Clock | undefined)?.sleep === 'function', { error: 'must have now(), sleep() and random()' }).optional(),
+}).superRefine((config, context) => {
+  if (config.transportAuthenticates && config.accessToken !== undefined) {
+    context.addIssue({ code: 'custom', path: ['accessToken'], message: 'must be left out when transportAuthenticates is true' });
+  }
+  if (!config.transportAuthenticates && config.accessToken === undefined) {
+    context.addIssue({ code: 'custom', path: ['accessToken'], message: 'required' });
+  }
+  if (config.transportAuthenticates && config.transport === undefined) {
+    context.addIssue({ code: 'custom', path: ['transport'], message: 'required when transportAuthenticates is true' });
+  }
 });
 
 export function createCloudProvider(config: CloudProviderConfig): GraphProvider {
   const settings = parseConfig(cloudConfigSchema, config, 'cloud');
-  const transport = settings.transport ?? new UndiciTransport({ requestTimeoutMs: settings.requestTimeoutMs });
+  const transport = settings.transport ?? defaultTransport({ requestTimeoutMs: settings.requestTimeoutMs }, 'cloud');
   return new GraphProvider({
     name: 'cloud',
     label: 'Meta Cloud API',
     baseUrl: settings.baseUrl,
     apiVersion: settings.apiVersion,
-    headers: { authorization: `Bearer ${settings.accessToken}` },
+    headers: settings.accessToken === undefined ? {} : { authorization: `Bearer ${settings.accessToken}` },
     phoneNumberId: settings.phoneNumberId,
     wabaId: settings.wabaId,
     transport,
     ownsTransport: settings.transport === undefined,
     retry: { ...DEFAULT_RETRY, ...settings.retry },
-    clock: settings.clock ?? systemClock,
+    clock: settings.clock ?? defaultClock('cloud'),
     requestTimeoutMs: settings.requestTimeoutMs,
     userAgent: settings.userAgent,
     redact: createRedactor([settings.accessToken]),

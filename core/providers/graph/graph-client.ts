@@ -1,4 +1,4 @@
-import { inspect } from 'node:util';
+import { INSPECT_CUSTOM } from '../../runtime/inspect';
 import { apiErrorFromResponse } from '../../errors/graph-envelope';
 import type { ErrorContext } from '../../errors/graph-envelope';
 import { MAY_HAVE_BEEN_PROCESSED_HINT } from '../../errors/meta-error-codes';
@@ -74,7 +74,7 @@ export class GraphClient {
     return { baseUrl: this.#options.baseUrl, apiVersion: this.#options.apiVersion };
   }
 
-  [inspect.custom](): string {
+  [INSPECT_CUSTOM](): string {
     return `GraphClient ${this.#options.baseUrl}/${this.#options.apiVersion}`;
   }
 

@@ -1,4 +1,4 @@
-import { inspect } from 'node:util';
+import { INSPECT_CUSTOM } from '../../runtime/inspect';
 import { WhatsAppApiError, WhatsAppIntegrityError } from '../../errors/other-errors';
 import { WhatsAppValidationError } from '../../errors/validation-error';
 import { compact, toJsonValue } from '../../json';
@@ -51,7 +51,7 @@ export class GraphProvider implements Provider, ProviderCapabilities {
     return { name: this.name, label: this.label, phoneNumberId: this.#settings.phoneNumberId ?? null, wabaId: this.#settings.wabaId ?? null };
   }
 
-  [inspect.custom](): string {
+  [INSPECT_CUSTOM](): string {
     return `GraphProvider(${this.name}) ${JSON.stringify(this.toJSON())}`;
   }
 

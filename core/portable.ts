@@ -1,0 +1,78 @@
+/**
+ * Everything in core except the undici HTTP client. The n8n nodes bundle this entry (n8n packages
+ * may ship no dependencies, and their HTTP goes through n8n's helpers), so providers built from it
+ * need an explicit `transport`. The package entry (index.ts) adds undici as the default.
+ */
+
+// The operation catalogue: the single definition of every operation.
+export { operations, listOperations, operationsSupportedBy } from './operations';
+export type { OperationName } from './operations';
+export { defineOperation } from './operations/define';
+export type { Operation, OperationAnnotations, Resource } from './operations/define';
+
+// Providers.
+export { createProvider } from './providers/create-provider';
+export type { ProviderConfig } from './providers/create-provider';
+export { createCloudProvider, DEFAULT_GRAPH_BASE_URL, DEFAULT_GRAPH_VERSION } from './providers/cloud-provider';
+export type { CloudProviderConfig } from './providers/cloud-provider';
+export { GraphProvider } from './providers/graph/graph-provider';
+export type { Capability, Provider, ProviderCapabilities, ProviderName } from './providers/provider';
+
+// HTTP.
+export type { HttpMethod, Transport, TransportRequest, TransportResponse } from './transport/transport';
+export { registerHostDefaults } from './runtime/host-defaults';
+export type { DefaultTransportOptions, HostDefaults } from './runtime/host-defaults';
+export { DEFAULT_RETRY, isRetryable, isRetryableAnswer, parseRetryAfter } from './retry/retry-policy';
+export type { RetryOptions } from './retry/retry-policy';
+export type { Clock } from './runtime/clock';
+
+// Errors.
+export { WhatsAppError } from './errors/whatsapp-error';
+export type { WhatsAppErrorKind } from './errors/whatsapp-error';
+export { WhatsAppValidationError, formatIssue } from './errors/validation-error';
+export type { ValidationIssue } from './errors/validation-error';
+export {
+  WhatsAppApiError,
+  WhatsAppConfigError,
+  WhatsAppIntegrityError,
+  WhatsAppNetworkError,
+  WhatsAppUnsupportedError,
+} from './errors/other-errors';
+export type { NetworkFailure } from './errors/other-errors';
+export { hintForMetaCode } from './errors/meta-error-codes';
+
+// Webhooks.
+export { verifyWebhookSignature, signWebhookPayload, escapeUnicode } from './webhooks/signature';
+export { handleVerificationChallenge } from './webhooks/verification';
+export type { VerificationResponse } from './webhooks/verification';
+export { normalizeWebhook } from './webhooks/normalize';
+export type * from './webhooks/event';
+
+// Input and result types, and the wire builders (for dry runs and conformance checks).
+export type { SendMessageInput, MessageType } from './schemas/message/send-message';
+export type * from './schemas/operation-inputs';
+export type * from './schemas/operation-results';
+export { toCloudMessagePayload, toCloudMarkReadPayload } from './wire/cloud-message';
+export { parseInput } from './validation/parse';
+export type { JsonObject, JsonValue, JsonPrimitive } from './json';
+export { isJsonObject } from './json';
+
+// Shared fact tables (the sandbox enforces the same numbers).
+export { LIMITS, BUSINESS_VERTICALS, TEMPLATE_CATEGORIES, TEMPLATE_STATUSES, LANGUAGE_CODE_PATTERN } from './rules/limits';
+export type { BusinessVertical, TemplateCategory, TemplateStatus } from './rules/limits';
+export {
+  MEDIA_RULES,
+  STATIC_STICKER_MAX_BYTES,
+  baseMimeType,
+  mediaKindOf,
+  isRejectedOggCodec,
+  isAnimatedWebp,
+  maxBytesFor,
+} from './rules/media-types';
+export type { MediaKind, MediaKindRule } from './rules/media-types';
+export { normalizePhoneNumber } from './rules/phone';
+export type { PhoneNormalization } from './rules/phone';
+export { extractTemplateVariables, positionalGap, NAMED_VARIABLE } from './rules/template-variables';
+export type { TemplateVariables } from './rules/template-variables';
+export { codePointLength } from './validation/fields';
+export { isSingleEmoji } from './schemas/message/reaction';
