@@ -20,6 +20,7 @@ export type { Capability, Provider, ProviderCapabilities, ProviderName } from '.
 
 // HTTP.
 export type { HttpMethod, Transport, TransportRequest, TransportResponse } from './transport/transport';
+export { toNetworkError } from './transport/network-failure';
 export { registerHostDefaults } from './runtime/host-defaults';
 export type { DefaultTransportOptions, HostDefaults } from './runtime/host-defaults';
 export { DEFAULT_RETRY, isRetryable, isRetryableAnswer, parseRetryAfter } from './retry/retry-policy';

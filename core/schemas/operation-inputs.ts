@@ -110,8 +110,8 @@ export const businessProfileUpdateInput = z
     profilePictureHandle: nonEmptyText.optional(),
   })
   .superRefine((input, ctx) => {
-    const { phoneNumberId: _ignored, ...fields } = input;
-    if (Object.values(fields).every((value) => value === undefined)) addIssue(ctx, 'give at least one profile field to update');
+    const fields = Object.entries(input).filter(([name]) => name !== 'phoneNumberId');
+    if (fields.every(([, value]) => value === undefined)) addIssue(ctx, 'give at least one profile field to update');
   });
 
 export type MarkReadInput = z.output<typeof markReadInput>;

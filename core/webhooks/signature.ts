@@ -10,7 +10,7 @@ const SIGNATURE_HEADER = /^sha256=([0-9a-fA-F]{64})$/;
  */
 export function escapeUnicode(text: string): string {
   // DEL (0x7f) is escaped too, as whatsapp-api-js does against Meta's signatures.
-  return text.replace(/[^\x00-\x7e]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(/[\u007f-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function toBytes(body: string | Uint8Array): Buffer {

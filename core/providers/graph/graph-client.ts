@@ -102,10 +102,8 @@ export class GraphClient {
   /** GET an absolute media URL; credentials go only to trusted hosts. */
   async download(rawUrl: string): Promise<DownloadedBytes> {
     const { errorContext } = this.#options;
-    let url: URL;
-    try {
-      url = new URL(rawUrl);
-    } catch {
+    const url = URL.canParse(rawUrl) ? new URL(rawUrl) : null;
+    if (url === null) {
       throw new WhatsAppApiError({ message: `${errorContext.label} returned a media URL that is not a URL`, provider: errorContext.provider });
     }
     if (!this.#options.isTrustedMediaHost(url)) {
