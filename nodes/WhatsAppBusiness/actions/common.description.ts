@@ -1,0 +1,51 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from '../helpers/concurrency';
+
+/** The sending (or queried) business number; loaded from the credential's WABA. */
+export const phoneNumberIdProperty: INodeProperties = {
+  displayName: 'Sender Phone Number Name or ID',
+  name: 'phoneNumberId',
+  type: 'options',
+  typeOptions: { loadOptionsMethod: 'getPhoneNumbers' },
+  required: true,
+  default: '',
+  description:
+    'The business phone number to use. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+export const recipientProperty: INodeProperties = {
+  displayName: 'Recipient Phone Number',
+  name: 'to',
+  type: 'string',
+  required: true,
+  default: '',
+  placeholder: 'e.g. +1 650 555 1234',
+  description: 'With country code; spaces, dashes, parentheses and a leading + or 00 are removed',
+};
+
+export const simplifyProperty: INodeProperties = {
+  displayName: 'Simplify',
+  name: 'simplify',
+  type: 'boolean',
+  default: true,
+  description: 'Whether to return a compact version of the response instead of every field',
+};
+
+/** Node-wide options, shown for every operation. */
+export const optionsProperty: INodeProperties = {
+  displayName: 'Options',
+  name: 'options',
+  type: 'collection',
+  placeholder: 'Add Option',
+  default: {},
+  options: [
+    {
+      displayName: 'Concurrency',
+      name: 'concurrency',
+      type: 'number',
+      typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
+      default: DEFAULT_CONCURRENCY,
+      description: `How many items to process at the same time (1 = one after another; at most ${MAX_CONCURRENCY}). Output items keep the input order.`,
+    },
+  ],
+};
