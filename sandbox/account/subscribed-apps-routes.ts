@@ -1,3 +1,4 @@
+import { SANDBOX_APP_NAME } from './app-routes';
 import { invalidParameter } from '../graph/graph-error';
 import { jsonBody, type GraphHandler } from '../graph/graph-request';
 import type { JsonObject } from 'whatsapp-business-core';
@@ -5,17 +6,14 @@ import { redactUrl } from '../http/redact-url';
 import type { SandboxContext } from '../runtime/context';
 import { verifyCallback } from '../webhooks/handshake';
 
-/** The app the sandbox pretends the token belongs to. */
-const SANDBOX_APP = {
-  id: '300000000000001',
-  name: 'WhatsApp Sandbox App',
-  link: 'https://www.facebook.com/games/?app_id=300000000000001',
-};
-
 function subscriptionData(ctx: SandboxContext): JsonObject[] {
   const subscription = ctx.state.subscription;
   if (subscription === null) return [];
-  const entry: JsonObject = { whatsapp_business_api_data: { ...SANDBOX_APP } };
+  // The app the sandbox pretends the token belongs to.
+  const appId = ctx.config.appId;
+  const entry: JsonObject = {
+    whatsapp_business_api_data: { id: appId, name: SANDBOX_APP_NAME, link: `https://www.facebook.com/games/?app_id=${appId}` },
+  };
   if (subscription.overrideCallbackUri !== null) entry.override_callback_uri = subscription.overrideCallbackUri;
   return [entry];
 }

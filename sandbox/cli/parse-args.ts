@@ -10,8 +10,8 @@ export type CliCommand =
 
 class UsageError extends Error {}
 
-type NumberOption = 'port' | 'approveAfterMs' | 'mps' | 'pairRate' | 'statusDelayMs';
-type StringOption = 'host' | 'token' | 'phoneNumberId' | 'wabaId' | 'callbackUrl' | 'appSecret' | 'verifyToken';
+type NumberOption = 'port' | 'approveAfterMs' | 'mps' | 'pairRate' | 'statusDelayMs' | 'latencyMs';
+type StringOption = 'host' | 'token' | 'phoneNumberId' | 'wabaId' | 'callbackUrl' | 'appSecret' | 'verifyToken' | 'appId';
 
 /**
  * Which option each flag sets. The CLI checks only syntax (a number is a number, a list is a
@@ -24,6 +24,7 @@ const NUMBER_FLAGS: Readonly<Record<string, NumberOption>> = {
   '--mps': 'mps',
   '--pair-rate': 'pairRate',
   '--status-delay': 'statusDelayMs',
+  '--latency-ms': 'latencyMs',
 };
 const STRING_FLAGS: Readonly<Record<string, StringOption>> = {
   '--host': 'host',
@@ -33,6 +34,7 @@ const STRING_FLAGS: Readonly<Record<string, StringOption>> = {
   '--callback-url': 'callbackUrl',
   '--app-secret': 'appSecret',
   '--verify-token': 'verifyToken',
+  '--app-id': 'appId',
 };
 const ALLOW_FLAG = '--allow';
 const NO_WINDOW_FLAG = '--no-window';

@@ -14,8 +14,10 @@ Flags:
   --callback-url <url>       webhook receiver (webhooks need --app-secret too)
   --app-secret <secret>      signs webhooks (X-Hub-Signature-256)
   --verify-token <token>     hub.verify_token for the handshake (default sandbox-verify-token)
+  --app-id <id>              the Meta app id; its app token is <app-id>|<app-secret> (default 300000000000001)
   --mps <n>                  messages per second per phone number (default 80; 0 = unlimited)
   --pair-rate <n>            messages to one user per 6 s (default 45; 0 = unlimited)
   --status-delay <ms>        pause between sent, delivered and read webhooks (default 0)
+  --latency-ms <n>           every Graph API answer waits n ms first (default 0; not the control API)
   --help                     show this help
 `;

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 
 /** The bearer token from the Authorization header, else the access_token query parameter. */
-function presentedToken(headers: IncomingHttpHeaders, query: URLSearchParams): string | null {
+export function presentedToken(headers: IncomingHttpHeaders, query: URLSearchParams): string | null {
   const header = headers.authorization;
   if (header !== undefined) {
     const match = /^Bearer\s+(.+)$/i.exec(header.trim());

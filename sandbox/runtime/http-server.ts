@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { routeApp } from '../account/app-routes';
 import { PROFILE_PICTURE_PATH } from '../account/business-profile-routes';
 import { routeControl } from '../control/control-routes';
 import { isAuthorized } from '../graph/auth';
@@ -19,6 +20,14 @@ const GRAPH_METHODS: readonly GraphMethod[] = ['GET', 'POST', 'DELETE'];
 
 function isGraphMethod(method: string): method is GraphMethod {
   return (GRAPH_METHODS as readonly string[]).includes(method);
+}
+
+/**
+ * The `latencyMs` option: a plain unref'd timer rather than the registry, so a reset or close never
+ * leaves a request waiting forever (close drops the connection anyway).
+ */
+function latency(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 export function createSandboxServer(ctx: SandboxContext): Server {
@@ -57,6 +66,7 @@ async function handle(ctx: SandboxContext, request: IncomingMessage, response: S
     writeJson(response, result.status, result.body);
     return;
   }
+  if (ctx.config.latencyMs > 0) await latency(ctx.config.latencyMs);
   const graphPath = parseGraphPath(url.pathname);
   const limit = isUploadPath(ctx, graphPath) ? MEDIA_BODY_LIMIT : JSON_BODY_LIMIT;
   try {
@@ -74,6 +84,14 @@ async function handle(ctx: SandboxContext, request: IncomingMessage, response: S
     }
     if (url.pathname === PROFILE_PICTURE_PATH && method === 'GET') {
       writeBytes(response, 200, 'image/png', PLACEHOLDER_PNG);
+      return;
+    }
+    if (graphPath.objectId === ctx.config.appId) {
+      // App-level routes authenticate with the app access token themselves.
+      if (!isGraphMethod(method)) throw unknownObject(method, graphPath.objectId);
+      const appRequest = { method, ...graphPath, query: url.searchParams, contentType: request.headers['content-type'], body };
+      const result = await routeApp(ctx, appRequest, request.headers);
+      writeJson(response, result.status ?? 200, result.body);
       return;
     }
     if (!isAuthorized(request.headers, url.searchParams, ctx.config.token)) throw invalidToken();

@@ -35,6 +35,14 @@ export interface SandboxOptions {
   statusDelayMs?: number;
   /** Extra delivery attempts after a failed webhook POST. Default 3 (backoff 100 ms * 2^n). */
   webhookRetries?: number;
+  /**
+   * The Meta app the sandbox pretends to be. Default '300000000000001'. Its app access token is
+   * `<appId>|<appSecret>` (so app-level routes need appSecret) and `/{appId}/subscriptions` manages
+   * the app's webhook subscription.
+   */
+  appId?: string;
+  /** Every Graph API answer (not the control API) waits this many ms first. Default 0. */
+  latencyMs?: number;
   /** Receives one line per request and per webhook event. Default: silent. */
   log?: (line: string) => void;
 }
@@ -59,6 +67,8 @@ export interface SandboxConfig {
   pairRate: number;
   statusDelayMs: number;
   webhookRetries: number;
+  appId: string;
+  latencyMs: number;
   log: (line: string) => void;
 }
 
@@ -76,13 +86,22 @@ const DEFAULTS = {
   approveAfterMs: 0,
   statusDelayMs: 0,
   webhookRetries: 3,
+  appId: '300000000000001',
+  latencyMs: 0,
 } as const;
+
+/** A minute is far beyond any benchmark's needs and keeps a typo from hanging every request. */
+const MAX_LATENCY_MS = 60_000;
 
 /** Throws an OptionError (a RangeError) naming the option when a value cannot work. */
 export function resolveOptions(options: SandboxOptions = {}): SandboxConfig {
   const phoneNumberId = numericId('phoneNumberId', options.phoneNumberId ?? DEFAULTS.phoneNumberId);
   const wabaId = numericId('wabaId', options.wabaId ?? DEFAULTS.wabaId);
   if (phoneNumberId === wabaId) throw new OptionError((name) => `${name('phoneNumberId')} and ${name('wabaId')} must differ`);
+  const appId = numericId('appId', options.appId ?? DEFAULTS.appId);
+  if (appId === phoneNumberId || appId === wabaId) {
+    throw new OptionError((name) => `${name('appId')} must differ from ${name('phoneNumberId')} and ${name('wabaId')}`);
+  }
   return {
     port: wholeNumber('port', options.port ?? DEFAULTS.port, 65535),
     host: nonEmpty('host', options.host ?? DEFAULTS.host),
@@ -101,6 +120,8 @@ export function resolveOptions(options: SandboxOptions = {}): SandboxConfig {
     pairRate: wholeNumber('pairRate', options.pairRate ?? DEFAULTS.pairRate),
     statusDelayMs: wholeNumber('statusDelayMs', options.statusDelayMs ?? DEFAULTS.statusDelayMs),
     webhookRetries: wholeNumber('webhookRetries', options.webhookRetries ?? DEFAULTS.webhookRetries),
+    appId,
+    latencyMs: wholeNumber('latencyMs', options.latencyMs ?? DEFAULTS.latencyMs, MAX_LATENCY_MS),
     log: options.log ?? (() => undefined),
   };
 }

@@ -14,6 +14,14 @@ export interface Subscription {
   overrideVerifyToken: string | null;
 }
 
+/** The app's own webhook subscription (`/{app-id}/subscriptions`, object whatsapp_business_account). */
+export interface AppSubscription {
+  callbackUrl: string;
+  verifyToken: string;
+  /** Subscribed field name -> the Graph version it was subscribed with. */
+  fields: Map<string, string>;
+}
+
 /** Everything a reset returns to the start state. */
 export class SandboxState {
   readonly media = new MediaStore();
@@ -29,6 +37,7 @@ export class SandboxState {
   readonly pairs = new SlidingWindowCounter(6000);
   profile: BusinessProfile = defaultProfile();
   subscription: Subscription | null = null;
+  appSubscription: AppSubscription | null = null;
 
   clear(): void {
     this.media.clear();
@@ -41,5 +50,6 @@ export class SandboxState {
     this.pairs.clear();
     this.profile = defaultProfile();
     this.subscription = null;
+    this.appSubscription = null;
   }
 }

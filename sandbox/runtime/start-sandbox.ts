@@ -15,6 +15,7 @@ export interface RunningSandbox {
   phoneNumberId: string;
   wabaId: string;
   verifyToken: string;
+  appId: string;
   /** Resolves when every queued webhook has been delivered or given up. */
   webhooksIdle(): Promise<void>;
   /** Stops timers, closes keep-alive sockets and resolves when the port is free. */
@@ -32,7 +33,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     timers,
     retries: config.webhookRetries,
     log: config.log,
-    target: () => webhookTarget(config, state),
+    target: (field) => webhookTarget(config, state, field),
   });
   const ctx: SandboxContext = {
     config,
@@ -72,17 +73,28 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     phoneNumberId: config.phoneNumberId,
     wabaId: config.wabaId,
     verifyToken: config.verifyToken,
+    appId: config.appId,
     webhooksIdle: () => webhooks.idle(),
     close,
   };
 }
 
-/** Webhooks need a secret to sign with and somewhere to go; a subscribed_apps override wins. */
-function webhookTarget(config: SandboxConfig, state: SandboxState): WebhookTarget | null {
+/**
+ * Webhooks need a secret to sign with and somewhere to go. A subscribed_apps override wins; then
+ * the app subscription made through `/{app-id}/subscriptions`, which (as on Meta) only receives
+ * the fields it lists and only once the WABA itself is subscribed to the app; then the
+ * `callbackUrl` option (a callback configured outside the API, the WABA taken as subscribed).
+ */
+function webhookTarget(config: SandboxConfig, state: SandboxState, field: string): WebhookTarget | null {
   if (config.appSecret === null) return null;
   const override = state.subscription?.overrideCallbackUri ?? null;
   if (override !== null) {
     return { url: override, appSecret: config.appSecret, verifyToken: state.subscription?.overrideVerifyToken ?? config.verifyToken };
+  }
+  const app = state.appSubscription;
+  if (app !== null) {
+    if (state.subscription === null || !app.fields.has(field)) return null;
+    return { url: app.callbackUrl, appSecret: config.appSecret, verifyToken: app.verifyToken };
   }
   if (config.callbackUrl === null) return null;
   return { url: config.callbackUrl, appSecret: config.appSecret, verifyToken: config.verifyToken };

@@ -27,8 +27,8 @@ export interface DispatcherDeps {
   timers: TimerRegistry;
   retries: number;
   log: (line: string) => void;
-  /** Where to deliver right now, or null when webhooks are not configured. */
-  target: () => WebhookTarget | null;
+  /** Where to deliver an event of this field right now, or null when it goes nowhere. */
+  target: (field: string) => WebhookTarget | null;
 }
 
 const POST_TIMEOUT_MS = 10_000;
@@ -56,7 +56,7 @@ export class WebhookDispatcher {
 
   /** Queues an event; a no-op when no callback URL and app secret are configured. */
   enqueue(field: string, payload: JsonObject): void {
-    if (this.stopped || this.deps.target() === null) return;
+    if (this.stopped || this.deps.target(field) === null) return;
     this.sequence += 1;
     const delivery: WebhookDelivery = {
       id: String(this.sequence),
@@ -136,7 +136,7 @@ export class WebhookDispatcher {
     for (let attempt = 0; attempt <= this.deps.retries; attempt += 1) {
       if (attempt > 0) await this.backoff(BACKOFF_BASE_MS * 2 ** (attempt - 1), signal);
       if (signal.aborted) return;
-      const target = this.deps.target();
+      const target = this.deps.target(delivery.field);
       if (target === null) {
         delivery.error = 'webhooks are no longer configured';
         return;

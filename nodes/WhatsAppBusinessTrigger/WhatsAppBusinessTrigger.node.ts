@@ -1,0 +1,277 @@
+/**
+ * WhatsApp Business Trigger: starts a workflow for each WhatsApp event Meta sends.
+ *
+ * Webhooks: GET `setup` (Meta's verification handshake) and POST `default` on the same path
+ * `webhook`, so the production URL is `<n8n>/webhook/<webhookId>/webhook`.
+ *
+ * Credentials: `whatsAppWebhookApi` (App ID, App Secret, Verify Token, API Version, Base URL;
+ * always) and the provider credential picked by `authentication` (`whatsAppCloudApi` for
+ * `cloudApi`; used by Automatic setup to subscribe the WABA, and to download media).
+ *
+ * Parameters (name: values, default):
+ * - `authentication`: 'cloudApi' (provider selector shared with the action node), 'cloudApi'
+ * - `setupMode`: 'automatic' | 'manual', 'automatic'
+ *   - automatic: activation runs GET/POST `/{app-id}/subscriptions` (app token app-id|app-secret;
+ *     callback_url = this URL, verify_token derived from the app secret, workflow and node) and
+ *     GET/POST `/{waba-id}/subscribed_apps` (Cloud credential); deactivation deletes what it made.
+ *     Fails when another URL owns the app's subscription, or for an http URL with Meta's host.
+ *   - manual: nothing is registered; the handshake answers with the credential's Verify Token.
+ * - `events`: multiOptions of 'messages' | 'statuses' | 'templateStatus' | 'accountUpdates' |
+ *   'errors' | 'other', ['messages']
+ * - `statusValues`: multiOptions of 'sent' | 'delivered' | 'read' | 'failed' | 'played' |
+ *   'deleted', [] (= all); shown with events 'statuses'
+ * - `messageTypes`: multiOptions of text, image, audio, video, document, sticker, location,
+ *   contacts, interactive, button, reaction, order, system, request_welcome, unsupported, [] (= all)
+ * - `phoneNumberIds`: comma-separated string, '' (= all)
+ * - `options.downloadMedia`: boolean, false; `options.binaryPropertyName`: string, 'data';
+ *   `options.dedupeWindowMinutes`: number, 1440 (0 = no de-duplication)
+ *
+ * Output: one item per event of core's normalizeWebhook (json = the event: kind, dedupeKey,
+ * phoneNumberId, from, messageId, type, text, media, status, ...; plus `mediaError` when a download
+ * failed), binary[binaryPropertyName] for downloaded media. A POST without a valid
+ * X-Hub-Signature-256 gets 401 and starts nothing; a valid one with nothing left after the
+ * filters gets 200 and starts nothing.
+ */
+import type {
+  IDataObject,
+  IHookFunctions,
+  INodeExecutionData,
+  INodeType,
+  INodeTypeDescription,
+  IWebhookFunctions,
+  IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { handleVerificationChallenge, normalizeWebhook, operations, verifyWebhookSignature } from '../shared/core';
+import type { WebhookEvent } from '../shared/core';
+import { providerFor, toAuthentication } from '../shared/provider';
+import { triggerProperties } from './description';
+import { dropRepeats, filterEvents, splitList, subscriptionFields, toItemJson } from './events';
+import {
+  assertReachableByMeta,
+  automaticVerifyToken,
+  clearSetup,
+  createAppSubscription,
+  deleteAppSubscription,
+  ensureWabaSubscribed,
+  isWabaSubscribed,
+  readAppSubscription,
+  unsubscribeWaba,
+  webhookCredentials,
+} from './subscription';
+
+/** The parts of express's response the node uses. */
+interface TextResponse {
+  status(code: number): TextResponse;
+  type(contentType: string): TextResponse;
+  send(body: string): unknown;
+}
+
+type QueryValue = string | string[] | Record<string, unknown>;
+
+function toQuery(query: object): Record<string, QueryValue> {
+  const out: Record<string, QueryValue> = {};
+  for (const [key, value] of Object.entries(query)) {
+    if (typeof value === 'string') out[key] = value;
+    else if (Array.isArray(value)) out[key] = value.filter((item): item is string => typeof item === 'string');
+    else if (typeof value === 'object' && value !== null) out[key] = { ...value };
+  }
+  return out;
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+function toOptions(value: unknown): IDataObject {
+  const options: IDataObject = {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return options;
+  for (const [key, option] of Object.entries(value)) options[key] = option;
+  return options;
+}
+
+function reply(context: IWebhookFunctions, status: number, body: string): IWebhookResponseData {
+  const response: TextResponse = context.getResponseObject();
+  response.status(status).type('text/plain').send(body);
+  return { noWebhookResponse: true };
+}
+
+function setupMode(context: IHookFunctions | IWebhookFunctions): 'automatic' | 'manual' {
+  return context.getNodeParameter('setupMode', 'automatic') === 'manual' ? 'manual' : 'automatic';
+}
+
+function webhookUrl(context: IHookFunctions): string {
+  const url = context.getNodeWebhookUrl('default');
+  if (url === undefined || url === '') throw new NodeOperationError(context.getNode(), 'n8n did not provide a webhook URL for this node');
+  return url;
+}
+
+/** GET: Meta's handshake, answered with the verify token of the node's setup mode. */
+async function answerHandshake(context: IWebhookFunctions): Promise<IWebhookResponseData> {
+  const credentials = await webhookCredentials(context);
+  const verifyToken =
+    setupMode(context) === 'manual'
+      ? credentials.verifyToken
+      : automaticVerifyToken(credentials.appSecret, context.getWorkflow().id, context.getNode().id);
+  if (verifyToken === '') return reply(context, 403, 'No verify token is set in the WhatsApp Webhook credential');
+  const answer = handleVerificationChallenge(toQuery(context.getQueryData()), verifyToken);
+  return reply(context, answer.status, answer.body);
+}
+
+/** Downloads an inbound message's media into the item; a failure is reported on the item, not thrown. */
+async function attachMedia(context: IWebhookFunctions, item: INodeExecutionData, event: WebhookEvent, property: string): Promise<void> {
+  const mediaId = event.media?.id;
+  if (event.kind !== 'message' || mediaId === null || mediaId === undefined) return;
+  try {
+    const provider = await providerFor(context, toAuthentication(context.getNode(), context.getNodeParameter('authentication', 'cloudApi')));
+    const media = await operations['media.download'].run(provider, { mediaId, phoneNumberId: event.phoneNumberId ?? undefined });
+    const binary = await context.helpers.prepareBinaryData(Buffer.from(media.data), event.media?.filename ?? undefined, media.mimeType);
+    item.binary = { [property]: binary };
+  } catch (error) {
+    // The message must not be lost (and Meta must not redeliver it) because its media failed.
+    item.json.mediaError = error instanceof Error ? error.message : String(error);
+  }
+}
+
+export class WhatsAppBusinessTrigger implements INodeType {
+  description: INodeTypeDescription = {
+    displayName: 'WhatsApp Business Trigger',
+    name: 'whatsAppBusinessTrigger',
+    icon: { light: 'file:whatsAppBusiness.svg', dark: 'file:whatsAppBusiness.dark.svg' },
+    group: ['trigger'],
+    version: 1,
+    subtitle: '={{$parameter["events"].join(", ")}}',
+    description: 'Starts the workflow on WhatsApp messages, message statuses, template and account updates',
+    defaults: { name: 'WhatsApp Business Trigger' },
+    inputs: [],
+    outputs: [NodeConnectionTypes.Main],
+    // Written out (not built from AUTHENTICATIONS) so n8n's linter can read them; keep in step with
+    // providerCredentials when the provider issue adds Maton, On-Premises and ITNIO.
+    credentials: [
+      { name: 'whatsAppWebhookApi', required: true },
+      { name: 'whatsAppCloudApi', required: true, displayOptions: { show: { authentication: ['cloudApi'] } } },
+    ],
+    webhooks: [
+      { name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
+      { name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+    ],
+    properties: triggerProperties,
+  };
+
+  webhookMethods = {
+    default: {
+      async checkExists(this: IHookFunctions): Promise<boolean> {
+        const staticData = this.getWorkflowStaticData('node');
+        if (setupMode(this) === 'manual') return staticData.setupMode === 'manual';
+        const credentials = await webhookCredentials(this);
+        const url = webhookUrl(this);
+        if (credentials.appId === '') {
+          throw new NodeOperationError(this.getNode(), 'Automatic setup needs the App ID in the WhatsApp Webhook credential');
+        }
+        const current = await readAppSubscription(this, credentials);
+        if (current === null) return false;
+        if (current.callbackUrl !== url) {
+          throw new NodeOperationError(
+            this.getNode(),
+            `The Meta app ${credentials.appId} already sends its WhatsApp webhooks to another URL: ${current.callbackUrl}`,
+            {
+              description:
+                'A Meta app has a single WhatsApp webhook URL. Deactivate the workflow that owns it (or remove it in the App Dashboard under WhatsApp > Configuration), or set this trigger\'s Setup Mode to "Manual" and share the app by filtering on phone number IDs.',
+            },
+          );
+        }
+        const wanted = subscriptionFields(stringList(this.getNodeParameter('events', [])));
+        if (!current.active || wanted.some((field) => !current.fields.includes(field))) return false;
+        return isWabaSubscribed(this, credentials.appId);
+      },
+
+      async create(this: IHookFunctions): Promise<boolean> {
+        const staticData = this.getWorkflowStaticData('node');
+        const credentials = await webhookCredentials(this);
+        const url = webhookUrl(this);
+        clearSetup(staticData);
+        if (setupMode(this) === 'manual') {
+          if (credentials.verifyToken === '') {
+            throw new NodeOperationError(this.getNode(), 'Manual setup needs a Verify Token in the WhatsApp Webhook credential', {
+              description: 'Choose any string, put it in the credential and paste the same string into the App Dashboard.',
+            });
+          }
+          staticData.setupMode = 'manual';
+          staticData.callbackUrl = url;
+          return true;
+        }
+        if (credentials.appId === '') {
+          throw new NodeOperationError(this.getNode(), 'Automatic setup needs the App ID in the WhatsApp Webhook credential');
+        }
+        assertReachableByMeta(this.getNode(), credentials, url);
+        const fields = subscriptionFields(stringList(this.getNodeParameter('events', [])));
+        if (fields.length === 0) {
+          throw new NodeOperationError(this.getNode(), 'Choose at least one event Meta sends (messages, statuses, template or account updates)');
+        }
+        const verifyToken = automaticVerifyToken(credentials.appSecret, this.getWorkflow().id, this.getNode().id);
+        await createAppSubscription(this, credentials, url, verifyToken, fields);
+        staticData.setupMode = 'automatic';
+        staticData.callbackUrl = url;
+        staticData.appId = credentials.appId;
+        const waba = await ensureWabaSubscribed(this, credentials.appId);
+        staticData.wabaId = waba.wabaId;
+        staticData.subscribedWaba = waba.subscribedNow;
+        return true;
+      },
+
+      async delete(this: IHookFunctions): Promise<boolean> {
+        const staticData = this.getWorkflowStaticData('node');
+        if (setupMode(this) === 'manual' && staticData.setupMode !== 'automatic') {
+          clearSetup(staticData);
+          return true;
+        }
+        const credentials = await webhookCredentials(this);
+        const url = webhookUrl(this);
+        if (credentials.appId !== '') {
+          // Only the subscription that points here is ours to remove.
+          const current = await readAppSubscription(this, credentials);
+          if (current !== null && current.callbackUrl === url) await deleteAppSubscription(this, credentials);
+        }
+        // The WABA may have been subscribed before (another tool, a manual setup); then it stays.
+        if (staticData.subscribedWaba === true) await unsubscribeWaba(this);
+        clearSetup(staticData);
+        return true;
+      },
+    },
+  };
+
+  async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+    if (this.getWebhookName() === 'setup') return answerHandshake(this);
+
+    const credentials = await webhookCredentials(this);
+    const request: { rawBody?: unknown } = this.getRequestObject();
+    const rawBody = request.rawBody;
+    if (!(rawBody instanceof Uint8Array) && typeof rawBody !== 'string') {
+      return reply(this, 400, 'The raw request body is not available, so the signature cannot be checked');
+    }
+    if (!verifyWebhookSignature(rawBody, this.getHeaderData()['x-hub-signature-256'], credentials.appSecret)) {
+      return reply(this, 401, 'Invalid or missing X-Hub-Signature-256');
+    }
+
+    const options = toOptions(this.getNodeParameter('options', {}));
+    const filtered = filterEvents(normalizeWebhook(rawBody), {
+      events: stringList(this.getNodeParameter('events', [])),
+      statusValues: stringList(this.getNodeParameter('statusValues', [])),
+      messageTypes: stringList(this.getNodeParameter('messageTypes', [])),
+      phoneNumberIds: splitList(String(this.getNodeParameter('phoneNumberIds', ''))),
+    });
+    const window = typeof options.dedupeWindowMinutes === 'number' ? options.dedupeWindowMinutes : 1440;
+    const events = dropRepeats(filtered, this.getWorkflowStaticData('node'), window, Date.now());
+    if (events.length === 0) return {};
+
+    const download = options.downloadMedia === true;
+    const property = typeof options.binaryPropertyName === 'string' && options.binaryPropertyName.trim() !== '' ? options.binaryPropertyName.trim() : 'data';
+    const items: INodeExecutionData[] = [];
+    for (const event of events) {
+      const item: INodeExecutionData = { json: toItemJson(event) };
+      if (download) await attachMedia(this, item, event, property);
+      items.push(item);
+    }
+    return { workflowData: [items] };
+  }
+}
