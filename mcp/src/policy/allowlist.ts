@@ -1,0 +1,35 @@
+import { PolicyDenied } from '../tools/result';
+
+/**
+ * The operator's recipient allow-list. Fail-closed: when it is set, every recipient not on it is
+ * refused, and nothing the agent sends can add to it (it is read once from the environment).
+ */
+export class RecipientAllowList {
+  private readonly allowed: ReadonlySet<string> | null;
+
+  constructor(digits: readonly string[] | null) {
+    this.allowed = digits === null ? null : new Set(digits);
+  }
+
+  get active(): boolean {
+    return this.allowed !== null;
+  }
+
+  get size(): number {
+    return this.allowed?.size ?? 0;
+  }
+
+  allows(digits: string): boolean {
+    return this.allowed === null || this.allowed.has(digits);
+  }
+
+  /** Throws PolicyDenied unless `digits` (a normalized number) may be messaged. */
+  check(digits: string): void {
+    if (this.allows(digits)) return;
+    throw new PolicyDenied(
+      'recipient_not_allowed',
+      `${digits} is not on this server's recipient allow-list; nothing was sent.`,
+      'The operator restricted who this server may message (WHATSAPP_ALLOWED_RECIPIENTS). It cannot be changed from a tool call: ask the person running the server.',
+    );
+  }
+}

@@ -1,0 +1,191 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { createProvider } from 'whatsapp-business-core';
+import type { Provider, ProviderConfig } from 'whatsapp-business-core';
+import { startSandbox } from 'whatsapp-sandbox';
+import type { RunningSandbox, SandboxOptions } from 'whatsapp-sandbox';
+import type { McpConfig } from './config';
+import { Inbox } from './inbox/inbox';
+import { createWebhookHandler, startWebhookListener } from './inbox/webhook';
+import type { WebhookListener, WebhookSecrets } from './inbox/webhook';
+import { RecipientAllowList } from './policy/allowlist';
+import { createAuditor } from './policy/audit';
+import type { Auditor } from './policy/audit';
+import { RateLimiter } from './policy/rate-limit';
+import { createSecretScrubber } from './policy/redact';
+import type { ToolDefinition } from './tools/define';
+import { allTools, offeredTools } from './tools/index';
+import { serverInstructions } from './instructions';
+
+export interface RuntimeOptions {
+  /**
+   * Where the embedded sandbox should send its webhooks (HTTP mode: this server's own /webhook).
+   * Without it, a loopback listener is started for them.
+   */
+  webhookUrl?: string;
+  /** Diagnostics (stderr by default). */
+  log?: (message: string) => void;
+  /** Audit lines (stderr by default). */
+  auditSink?: (line: string) => void;
+  /** More secrets to keep out of results (the MCP auth token). */
+  extraSecrets?: readonly string[];
+  /** Extra options for the embedded sandbox (tests). */
+  sandbox?: Partial<SandboxOptions>;
+  now?: () => number;
+  /** How often whatsapp_wait_for_reply reports progress (default 5 s). */
+  progressIntervalMs?: number;
+}
+
+/** Everything a server instance needs; shared by every per-request server in HTTP mode. */
+export interface Runtime {
+  readonly config: McpConfig;
+  readonly provider: Provider;
+  /** The provider's configuration, for dry runs (same requests, a recording transport). */
+  readonly providerConfig: ProviderConfig;
+  /** "embedded sandbox" or "Meta Cloud API". */
+  readonly providerLabel: string;
+  readonly sandbox: RunningSandbox | null;
+  readonly inbox: Inbox;
+  /** Where the inbox gets webhooks from, in words. */
+  readonly inboxSource: string;
+  readonly webhookSecrets: WebhookSecrets;
+  /** Handles /webhook requests (GET handshake, signed POST). */
+  readonly webhookHandler: (req: IncomingMessage, res: ServerResponse) => void;
+  readonly allowList: RecipientAllowList;
+  readonly rateLimiter: RateLimiter;
+  readonly auditor: Auditor;
+  /** Removes configured secrets from text. */
+  readonly scrub: (text: string) => string;
+  readonly tools: readonly ToolDefinition[];
+  readonly instructions: string;
+  /** How often waiting tools report progress. */
+  readonly progressIntervalMs: number;
+  log(message: string): void;
+  close(): Promise<void>;
+}
+
+const stderrLog = (message: string): void => {
+  process.stderr.write(`[whatsapp-business-mcp] ${message}\n`);
+};
+
+function secret(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+/**
+ * Builds the provider (the embedded sandbox when none is configured), the inbox and its webhook
+ * receiver, the policy objects and the tool list. Close it to stop the sandbox and listeners.
+ */
+export async function createRuntime(config: McpConfig, options: RuntimeOptions = {}): Promise<Runtime> {
+  const log = options.log ?? stderrLog;
+  const cleanups: (() => Promise<void>)[] = [];
+  const closeAll = async (): Promise<void> => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+  };
+  try {
+    const embedded = config.provider.kind === 'sandbox';
+    const webhookSecrets: WebhookSecrets = embedded
+      ? { appSecret: secret(), verifyToken: secret() }
+      : { appSecret: config.appSecret, verifyToken: config.verifyToken };
+    const defaultPhoneNumberId = config.provider.kind === 'cloud' ? (config.provider.phoneNumberId ?? null) : null;
+
+    // The embedded sandbox starts empty on every run, and so does its inbox (kept apart from a real one).
+    const inbox = await Inbox.open({
+      file: join(config.dataDir, embedded ? 'sandbox-inbox.jsonl' : 'inbox.jsonl'),
+      reset: embedded,
+      authoritative: embedded,
+      phoneNumberId: defaultPhoneNumberId,
+      log,
+      now: options.now,
+    });
+    cleanups.push(() => inbox.close());
+    if (inbox.corruptLines > 0) log(`inbox: ${inbox.corruptLines} corrupt line(s) skipped in ${inbox.file}`);
+    const webhookHandler = createWebhookHandler(inbox, webhookSecrets, log);
+
+    let sandbox: RunningSandbox | null = null;
+    let providerConfig: ProviderConfig;
+    let inboxSource: string;
+    if (config.provider.kind === 'sandbox') {
+      let callbackUrl = options.webhookUrl;
+      if (callbackUrl === undefined) {
+        const listener: WebhookListener = await startWebhookListener(webhookHandler);
+        cleanups.push(() => listener.close());
+        callbackUrl = listener.url;
+      }
+      sandbox = await startSandbox({
+        port: 0,
+        host: '127.0.0.1',
+        token: secret(),
+        callbackUrl,
+        appSecret: webhookSecrets.appSecret ?? undefined,
+        verifyToken: webhookSecrets.verifyToken ?? undefined,
+        ...options.sandbox,
+      });
+      const running = sandbox;
+      cleanups.push(() => running.close());
+      providerConfig = { provider: 'cloud', accessToken: sandbox.token, baseUrl: sandbox.url, phoneNumberId: sandbox.phoneNumberId, wabaId: sandbox.wabaId };
+      inboxSource = 'embedded sandbox (simulated customers; nothing leaves this machine)';
+      log(`embedded sandbox at ${sandbox.url}: a simulated WhatsApp Cloud API; nothing leaves this machine.`);
+      log(`simulate a customer: curl -s -X POST ${sandbox.url}/_sandbox/inbound -H 'content-type: application/json' -d '{"from":"15551234567","text":"Hi"}'`);
+    } else {
+      const cloud = config.provider;
+      providerConfig = {
+        provider: 'cloud',
+        accessToken: cloud.accessToken,
+        phoneNumberId: cloud.phoneNumberId,
+        wabaId: cloud.wabaId,
+        apiVersion: cloud.apiVersion,
+        baseUrl: cloud.baseUrl,
+      };
+      const receiving = config.transport === 'http' && webhookSecrets.appSecret !== null && webhookSecrets.verifyToken !== null;
+      inboxSource = receiving
+        ? 'webhooks received on this server\'s /webhook'
+        : 'no webhook receiver in this process (only messages sent from here, and what another server process writes to the same data dir)';
+    }
+    const provider = createProvider(providerConfig);
+    cleanups.push(() => provider.close());
+
+    const scrub = createSecretScrubber([
+      config.provider.kind === 'cloud' ? config.provider.accessToken : null,
+      config.appSecret,
+      config.verifyToken,
+      config.http.authToken,
+      webhookSecrets.appSecret,
+      webhookSecrets.verifyToken,
+      sandbox?.token,
+      ...(options.extraSecrets ?? []),
+    ]);
+    const allowList = new RecipientAllowList(config.policy.allowedRecipients);
+    const rateLimiter = new RateLimiter(config.policy.perRecipientPerMinute, config.policy.globalPerMinute, options.now);
+    const auditor = createAuditor({ sink: options.auditSink ?? ((line) => process.stderr.write(line)), bodies: config.policy.auditBodies, scrub });
+    const tools = offeredTools(allTools(config), provider, config.policy);
+    const providerLabel = embedded ? 'embedded sandbox' : 'Meta Cloud API';
+    const instructions = serverInstructions({ config, providerLabel, inboxSource, allowList, tools });
+
+    let closing: Promise<void> | null = null;
+    return {
+      config,
+      provider,
+      providerConfig,
+      providerLabel,
+      sandbox,
+      inbox,
+      inboxSource,
+      webhookSecrets,
+      webhookHandler,
+      allowList,
+      rateLimiter,
+      auditor,
+      scrub,
+      tools,
+      instructions,
+      progressIntervalMs: options.progressIntervalMs ?? 5000,
+      log,
+      close: () => (closing ??= closeAll()),
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}

@@ -1,0 +1,47 @@
+import { bindOperation, catalogue } from './bind';
+import type { ToolDefinition } from './define';
+
+const TEMPLATE_DOCS = {
+  name: 'Template name: lowercase letters, digits and underscores.',
+  language: 'Language code, e.g. "en_US", "pt_BR", "de".',
+  templateId: 'Template id (from whatsapp_list_templates).',
+  components:
+    'Meta\'s component list: HEADER (optional), BODY (required), FOOTER (optional), BUTTONS (optional), with an example for every {{variable}}.',
+  allowCategoryChange: 'Let Meta re-categorize the template instead of rejecting it.',
+  limit: 'Stop after this many templates (omit to list all).',
+  status: 'Only templates with this review status.',
+  category: 'Only templates of this category.',
+};
+
+export function templateTools(): ToolDefinition[] {
+  return [
+    bindOperation(catalogue('template.list'), {
+      name: 'whatsapp_list_templates',
+      description:
+        'Lists message templates with their status (only APPROVED ones can be sent), category, language and components. Filter by name (contains), status, category or language.',
+      toolset: 'templates',
+      docs: { ...TEMPLATE_DOCS, name: 'Only templates whose name contains this text.' },
+    }),
+    bindOperation(catalogue('template.get'), {
+      name: 'whatsapp_get_template',
+      description:
+        'Gets one template by id, or by exact name (plus language when it exists in several), with its components, so you know which variables whatsapp_send_template needs.',
+      toolset: 'templates',
+      docs: TEMPLATE_DOCS,
+    }),
+    bindOperation(catalogue('template.create'), {
+      name: 'whatsapp_create_template',
+      description:
+        'Submits a new template for Meta\'s review. Categories: MARKETING, UTILITY, AUTHENTICATION. Variables are {{1}} or {{name}}, each with an example. It starts PENDING and cannot be sent until APPROVED (check with whatsapp_get_template).',
+      toolset: 'templates',
+      docs: TEMPLATE_DOCS,
+    }),
+    bindOperation(catalogue('template.delete'), {
+      name: 'whatsapp_delete_template',
+      description:
+        'Deletes a template by name (every language), or one language version by name plus templateId. The name cannot be reused for 30 days. Cannot be undone.',
+      toolset: 'templates',
+      docs: { ...TEMPLATE_DOCS, templateId: 'Delete only this language version (its template id).' },
+    }),
+  ];
+}
