@@ -49,3 +49,28 @@ export const optionsProperty: INodeProperties = {
     },
   ],
 };
+
+/** Fields every sent message may carry: the reply-to quote and the callback data echoed in its statuses. */
+export const messageAdditionalFields: INodeProperties = {
+  displayName: 'Additional Fields',
+  name: 'additionalFields',
+  type: 'collection',
+  placeholder: 'Add Field',
+  default: {},
+  options: [
+    {
+      displayName: 'Callback Data',
+      name: 'bizOpaqueCallbackData',
+      type: 'string',
+      default: '',
+      description: "Echoed back in this message's status webhooks, for your own correlation (up to 512 characters)",
+    },
+    {
+      displayName: 'Reply To Message ID',
+      name: 'replyTo',
+      type: 'string',
+      default: '',
+      description: 'The ID (wamid) of a message to quote; the new message is shown as a reply to it',
+    },
+  ],
+};

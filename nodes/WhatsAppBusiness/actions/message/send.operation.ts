@@ -5,7 +5,7 @@ import type { ItemIO } from '../../helpers/binding';
 import { bool, collection, compact, entries, numeric, optField, optStr, str } from '../../helpers/params';
 import type { ParamReader } from '../../helpers/params';
 import { simplifySend } from '../../helpers/simplify';
-import { phoneNumberIdProperty, recipientProperty, simplifyProperty } from '../common.description';
+import { messageAdditionalFields, phoneNumberIdProperty, recipientProperty, simplifyProperty } from '../common.description';
 
 /** The node's message types; the four interactive kinds are one catalogue type with a sub-type. */
 export const MESSAGE_TYPES = [
@@ -351,29 +351,7 @@ const properties: INodeProperties[] = [
     description: 'A single emoji; leave empty to remove your reaction',
     displayOptions: when(['reaction']),
   },
-  {
-    displayName: 'Additional Fields',
-    name: 'additionalFields',
-    type: 'collection',
-    placeholder: 'Add Field',
-    default: {},
-    options: [
-      {
-        displayName: 'Callback Data',
-        name: 'bizOpaqueCallbackData',
-        type: 'string',
-        default: '',
-        description: "Echoed back in this message's status webhooks, for your own correlation (up to 512 characters)",
-      },
-      {
-        displayName: 'Reply To Message ID',
-        name: 'replyTo',
-        type: 'string',
-        default: '',
-        description: 'The ID (wamid) of a message to quote; the new message is shown as a reply to it',
-      },
-    ],
-  },
+  messageAdditionalFields,
   simplifyProperty,
 ];
 

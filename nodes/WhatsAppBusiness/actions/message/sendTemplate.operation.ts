@@ -4,7 +4,7 @@ import { bind, toJson } from '../../helpers/binding';
 import { bool, compact, entries, numeric, optField, optStr, str } from '../../helpers/params';
 import type { ParamReader } from '../../helpers/params';
 import { simplifySend } from '../../helpers/simplify';
-import { phoneNumberIdProperty, recipientProperty, simplifyProperty } from '../common.description';
+import { messageAdditionalFields, phoneNumberIdProperty, recipientProperty, simplifyProperty } from '../common.description';
 import { envelope } from './send.operation';
 
 const PARAMETER_TYPES = [
@@ -154,29 +154,7 @@ const properties: INodeProperties[] = [
       },
     ],
   },
-  {
-    displayName: 'Additional Fields',
-    name: 'additionalFields',
-    type: 'collection',
-    placeholder: 'Add Field',
-    default: {},
-    options: [
-      {
-        displayName: 'Callback Data',
-        name: 'bizOpaqueCallbackData',
-        type: 'string',
-        default: '',
-        description: "Echoed back in this message's status webhooks, for your own correlation (up to 512 characters)",
-      },
-      {
-        displayName: 'Reply To Message ID',
-        name: 'replyTo',
-        type: 'string',
-        default: '',
-        description: 'The ID (wamid) of a message to quote',
-      },
-    ],
-  },
+  messageAdditionalFields,
   simplifyProperty,
 ];
 
