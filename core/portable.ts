@@ -59,7 +59,7 @@ export type { JsonObject, JsonValue, JsonPrimitive } from './json';
 export { isJsonObject } from './json';
 
 // Shared fact tables (the sandbox enforces the same numbers).
-export { LIMITS, BUSINESS_VERTICALS, TEMPLATE_CATEGORIES, TEMPLATE_STATUSES, LANGUAGE_CODE_PATTERN } from './rules/limits';
+export { CUSTOMER_SERVICE_WINDOW_MS, LIMITS, BUSINESS_VERTICALS, TEMPLATE_CATEGORIES, TEMPLATE_STATUSES, LANGUAGE_CODE_PATTERN } from './rules/limits';
 export type { BusinessVertical, TemplateCategory, TemplateStatus } from './rules/limits';
 export {
   MEDIA_RULES,

@@ -2,6 +2,9 @@
  * Meta's documented limits for the Cloud API (facts file §2). Core validates catalogue input against
  * these before any network call; the sandbox enforces the same numbers on the wire payloads it receives.
  */
+/** Meta's customer service window: free-form messages are allowed for 24 h after the user's last message. */
+export const CUSTOMER_SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
+
 export const LIMITS = {
   text: { body: 4096 },
   media: { caption: 1024 },

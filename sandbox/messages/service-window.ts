@@ -1,5 +1,6 @@
-/** Meta's customer service window: 24 h from the user's last inbound message, refreshed by each one. */
-const SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
+import { CUSTOMER_SERVICE_WINDOW_MS } from 'whatsapp-business-core';
+
+// Meta's window runs from the user's last inbound message and is refreshed by each one.
 
 export class ServiceWindows {
   private readonly lastInbound = new Map<string, number>();
@@ -10,7 +11,7 @@ export class ServiceWindows {
 
   isOpen(phoneNumberId: string, waId: string, nowMs: number): boolean {
     const last = this.lastInbound.get(`${phoneNumberId}:${waId}`);
-    return last !== undefined && nowMs - last < SERVICE_WINDOW_MS;
+    return last !== undefined && nowMs - last < CUSTOMER_SERVICE_WINDOW_MS;
   }
 
   clear(): void {

@@ -5,7 +5,7 @@ import { normalizeWebhook } from 'whatsapp-business-core';
 import { Inbox } from '../../mcp/src/inbox/inbox';
 import { JsonlStore } from '../../mcp/src/inbox/store';
 import type { InboxRecord } from '../../mcp/src/inbox/records';
-import { WINDOW_MS } from '../../mcp/src/inbox/conversations';
+import { CUSTOMER_SERVICE_WINDOW_MS as WINDOW_MS } from 'whatsapp-business-core';
 
 let dir: string;
 let file: string;

@@ -1,7 +1,5 @@
-import { hintForMetaCode } from 'whatsapp-business-core';
+import { CUSTOMER_SERVICE_WINDOW_MS, hintForMetaCode } from 'whatsapp-business-core';
 import type { InboundRecord, InboxRecord, OutboundRecord, StatusRecord } from './records';
-
-export const WINDOW_MS = 24 * 60 * 60 * 1000;
 
 export type WindowState = 'open' | 'closed' | 'unknown';
 
@@ -154,7 +152,7 @@ export class ConversationIndex {
   window(user: string, phoneNumberId: string | null, now: number, authoritative: boolean): WindowView {
     const last = this.conversations.get(user)?.lastInboundFor(phoneNumberId) ?? null;
     if (last === null) return { state: authoritative ? 'closed' : 'unknown', expiresAt: null };
-    const expires = last + WINDOW_MS;
+    const expires = last + CUSTOMER_SERVICE_WINDOW_MS;
     return { state: expires > now ? 'open' : 'closed', expiresAt: iso(expires) };
   }
 
