@@ -1,9 +1,14 @@
 import type { z } from 'zod';
 import { WhatsAppUnsupportedError } from '../errors/other-errors';
 import type { Capability, Provider, ProviderCapabilities } from '../providers/provider';
+import { alternativeFor } from '../providers/support';
 import { parseInput } from '../validation/parse';
 
-export type Resource = 'message' | 'media' | 'template' | 'phoneNumber' | 'businessProfile';
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export type Resource = 'message' | 'media' | 'template' | 'phoneNumber' | 'businessProfile' | 'connection' | 'account' | 'contact';
 
 export interface OperationAnnotations {
   /** Only reads; no side effects. */
@@ -27,7 +32,7 @@ export interface OperationSpec<I extends z.ZodType, R extends z.ZodType> {
   /** Provider methods this operation needs; a provider without them does not support it. */
   requires: readonly Capability[];
   /** Runs on validated input; the provider has every method listed in `requires`. */
-  execute(provider: Required<Pick<ProviderCapabilities, Capability>>, input: z.output<I>): Promise<z.output<R>>;
+  execute(provider: Provider & Required<Pick<ProviderCapabilities, Capability>>, input: z.output<I>): Promise<z.output<R>>;
 }
 
 /** A catalogue entry: the single definition both faces (n8n, MCP) are generated from. */
@@ -47,9 +52,13 @@ export function defineOperation<I extends z.ZodType, R extends z.ZodType>(spec: 
     ...spec,
     supportedBy: (provider) => supports(provider, spec.requires),
     async run(provider, input) {
-      if (!supports(provider, spec.requires)) throw new WhatsAppUnsupportedError(spec.name, provider.label);
+      if (!supports(provider, spec.requires)) {
+        const missing = spec.requires.find((capability) => typeof provider[capability] !== 'function');
+        const alternative = missing === undefined ? null : alternativeFor(provider.name, missing);
+        throw new WhatsAppUnsupportedError(spec.name, provider.label, alternative === null ? null : capitalize(alternative));
+      }
       const parsed = parseInput(spec.input, input, provider.name);
-      return spec.execute(provider as Required<Pick<ProviderCapabilities, Capability>>, parsed);
+      return spec.execute(provider as Provider & Required<Pick<ProviderCapabilities, Capability>>, parsed);
     },
   };
 }

@@ -1,4 +1,14 @@
+import { getAccountHealth } from './account/get-health';
+import { getApplicationSettings } from './account/get-settings';
+import { requestRegistrationCode } from './account/request-code';
+import { updateApplicationSettings } from './account/update-settings';
+import { verifyRegistrationCode } from './account/verify-code';
 import { getBusinessProfile } from './business-profile/get';
+import { createConnection } from './connection/create';
+import { deleteConnection } from './connection/delete';
+import { getConnection } from './connection/get';
+import { listConnections } from './connection/list';
+import { checkContacts } from './contact/check';
 import { updateBusinessProfile } from './business-profile/update';
 import { supports } from './define';
 import type { Operation } from './define';
@@ -32,6 +42,16 @@ export const operations = {
   'phoneNumber.get': getPhoneNumber,
   'businessProfile.get': getBusinessProfile,
   'businessProfile.update': updateBusinessProfile,
+  'connection.list': listConnections,
+  'connection.create': createConnection,
+  'connection.get': getConnection,
+  'connection.delete': deleteConnection,
+  'account.getHealth': getAccountHealth,
+  'account.requestCode': requestRegistrationCode,
+  'account.verifyCode': verifyRegistrationCode,
+  'account.getSettings': getApplicationSettings,
+  'account.updateSettings': updateApplicationSettings,
+  'contact.check': checkContacts,
 } as const;
 
 export type OperationName = keyof typeof operations;

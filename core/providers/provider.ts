@@ -27,6 +27,21 @@ import type {
   TemplateListResult,
 } from '../schemas/operation-results';
 
+import type {
+  AccountHealth,
+  AccountHealthInput,
+  ApplicationSettings,
+  ApplicationSettingsInput,
+  ApplicationSettingsUpdateInput,
+  ApplicationSettingsUpdateResult,
+  RegistrationCodeInput,
+  RegistrationCodeResult,
+  RegistrationVerifyInput,
+  RegistrationVerifyResult,
+} from '../schemas/account';
+import type { Connection, ConnectionCreateInput, ConnectionIdInput, ConnectionListInput, ConnectionListResult } from '../schemas/connection';
+import type { ContactCheckInput, ContactCheckResult } from '../schemas/contact';
+
 export type ProviderName = 'cloud' | 'maton' | 'onprem' | 'itnio';
 
 /**
@@ -49,6 +64,20 @@ export interface ProviderCapabilities {
   getPhoneNumber(input: PhoneNumberGetInput): Promise<PhoneNumber>;
   getBusinessProfile(input: BusinessProfileGetInput): Promise<BusinessProfile>;
   updateBusinessProfile(input: BusinessProfileUpdateInput): Promise<BusinessProfileUpdateResult>;
+
+  // Maton: the OAuth connections its gateway can act through.
+  listConnections(input: ConnectionListInput): Promise<ConnectionListResult>;
+  createConnection(input: ConnectionCreateInput): Promise<Connection>;
+  getConnection(input: ConnectionIdInput): Promise<Connection>;
+  deleteConnection(input: ConnectionIdInput): Promise<DeleteResult>;
+
+  // On-Premises: the self-hosted client's own account, settings and contact lookup.
+  getHealth(input: AccountHealthInput): Promise<AccountHealth>;
+  requestRegistrationCode(input: RegistrationCodeInput): Promise<RegistrationCodeResult>;
+  verifyRegistrationCode(input: RegistrationVerifyInput): Promise<RegistrationVerifyResult>;
+  getApplicationSettings(input: ApplicationSettingsInput): Promise<ApplicationSettings>;
+  updateApplicationSettings(input: ApplicationSettingsUpdateInput): Promise<ApplicationSettingsUpdateResult>;
+  checkContacts(input: ContactCheckInput): Promise<ContactCheckResult>;
 }
 
 export type Capability = keyof ProviderCapabilities;

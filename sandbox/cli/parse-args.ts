@@ -1,5 +1,5 @@
 import type { OptionName } from '../runtime/option-error';
-import type { SandboxOptions } from '../runtime/options';
+import type { SandboxFlavor, SandboxOptions } from '../runtime/options';
 
 export const CLI_DEFAULT_PORT = 8089;
 
@@ -10,8 +10,10 @@ export type CliCommand =
 
 class UsageError extends Error {}
 
-type NumberOption = 'port' | 'approveAfterMs' | 'mps' | 'pairRate' | 'statusDelayMs' | 'latencyMs';
-type StringOption = 'host' | 'token' | 'phoneNumberId' | 'wabaId' | 'callbackUrl' | 'appSecret' | 'verifyToken' | 'appId';
+type NumberOption = 'port' | 'approveAfterMs' | 'mps' | 'pairRate' | 'statusDelayMs' | 'latencyMs' | 'startupDelayMs' | 'loginTtlMs' | 'timestampToleranceS' | 'gatewayRps';
+type StringOption =
+  | 'host' | 'token' | 'phoneNumberId' | 'wabaId' | 'callbackUrl' | 'appSecret' | 'verifyToken' | 'appId'
+  | 'username' | 'password' | 'apiKey' | 'apiSecret' | 'connectionId' | 'tlsCert' | 'tlsKey';
 
 /**
  * Which option each flag sets. The CLI checks only syntax (a number is a number, a list is a
@@ -25,6 +27,10 @@ const NUMBER_FLAGS: Readonly<Record<string, NumberOption>> = {
   '--pair-rate': 'pairRate',
   '--status-delay': 'statusDelayMs',
   '--latency-ms': 'latencyMs',
+  '--startup-delay-ms': 'startupDelayMs',
+  '--login-ttl-ms': 'loginTtlMs',
+  '--timestamp-tolerance-s': 'timestampToleranceS',
+  '--gateway-rps': 'gatewayRps',
 };
 const STRING_FLAGS: Readonly<Record<string, StringOption>> = {
   '--host': 'host',
@@ -35,7 +41,15 @@ const STRING_FLAGS: Readonly<Record<string, StringOption>> = {
   '--app-secret': 'appSecret',
   '--verify-token': 'verifyToken',
   '--app-id': 'appId',
+  '--username': 'username',
+  '--password': 'password',
+  '--api-key': 'apiKey',
+  '--api-secret': 'apiSecret',
+  '--connection-id': 'connectionId',
+  '--tls-cert': 'tlsCert',
+  '--tls-key': 'tlsKey',
 };
+const FLAVOR_FLAG = '--flavor';
 const ALLOW_FLAG = '--allow';
 const NO_WINDOW_FLAG = '--no-window';
 
@@ -43,6 +57,7 @@ const NO_WINDOW_FLAG = '--no-window';
 export function flagFor(option: OptionName): string {
   if (option === 'allowedRecipients') return ALLOW_FLAG;
   if (option === 'window') return NO_WINDOW_FLAG;
+  if (option === 'flavor') return FLAVOR_FLAG;
   const flags = { ...NUMBER_FLAGS, ...STRING_FLAGS };
   return Object.keys(flags).find((flag) => flags[flag] === option) ?? option;
 }
@@ -62,7 +77,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         options.window = false;
         continue;
       }
-      if (!Object.hasOwn(NUMBER_FLAGS, flag) && !Object.hasOwn(STRING_FLAGS, flag) && flag !== ALLOW_FLAG) {
+      if (!Object.hasOwn(NUMBER_FLAGS, flag) && !Object.hasOwn(STRING_FLAGS, flag) && flag !== ALLOW_FLAG && flag !== FLAVOR_FLAG) {
         throw new UsageError(`unknown flag ${flag} (see --help)`);
       }
       let value: string;
@@ -93,6 +108,11 @@ function setOption(options: SandboxOptions, flag: string, value: string): void {
   }
   if (Object.hasOwn(STRING_FLAGS, flag)) {
     options[STRING_FLAGS[flag]] = value;
+    return;
+  }
+  if (flag === FLAVOR_FLAG) {
+    // Checked (and named in errors) by the options validation, like every other value.
+    options.flavor = value as SandboxFlavor;
     return;
   }
   const numbers = value.split(',').map((number) => number.trim()).filter((number) => number !== '');

@@ -19,5 +19,18 @@ Flags:
   --pair-rate <n>            messages to one user per 6 s (default 45; 0 = unlimited)
   --status-delay <ms>        pause between sent, delivered and read webhooks (default 0)
   --latency-ms <n>           every Graph API answer waits n ms first (default 0; not the control API)
+  --flavor <name>            cloud (default), maton, onprem or itnio: which provider's API to speak
+  --username <name>          onprem: admin user for POST /v1/users/login (default admin)
+  --password <password>      onprem: its password (default sandbox-password)
+  --startup-delay-ms <n>     onprem: the core app answers "not ready" for n ms after start (default 0)
+  --login-ttl-ms <n>         onprem: login tokens expire after n ms (default 7 days)
+  --api-key <key>            itnio: the Api-Key requests are signed with (default sandbox-api-key)
+  --api-secret <secret>      itnio: the secret in Sign = md5(key + secret + timestamp) (default sandbox-api-secret)
+  --timestamp-tolerance-s <n> itnio: Timestamp skew allowed before status -16 (default 300)
+  --gateway-rps <n>          maton: requests per second per API key before 429 (default 10; 0 = unlimited)
+  --connection-id <id>       maton: id of the ACTIVE connection it starts with
+  --tls-cert <file>          serve HTTPS with this PEM certificate (with --tls-key)
+  --tls-key <file>           the certificate's PEM private key
+                             (maton: --token is the Maton API key; itnio: --app-id is the ITNIO appId)
   --help                     show this help
 `;

@@ -1,4 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { FLAVOR_HANDLERS } from '../flavors/flavor-handlers';
 import { routeApp } from '../account/app-routes';
 import { PROFILE_PICTURE_PATH } from '../account/business-profile-routes';
 import { routeControl } from '../control/control-routes';
@@ -31,7 +33,7 @@ function latency(ms: number): Promise<void> {
 }
 
 export function createSandboxServer(ctx: SandboxContext): Server {
-  return createServer((request, response) => {
+  const listener = (request: IncomingMessage, response: ServerResponse): void => {
     const started = Date.now();
     handle(ctx, request, response)
       .catch((error: unknown) => {
@@ -47,7 +49,9 @@ export function createSandboxServer(ctx: SandboxContext): Server {
         const path = new URL(request.url ?? '/', 'http://sandbox.invalid').pathname;
         ctx.config.log(`${request.method ?? '?'} ${path} -> ${response.statusCode} (${Date.now() - started} ms)`);
       });
-  });
+  };
+  // https.Server extends tls.Server, not http.Server, but answers requests the same way.
+  return ctx.config.tls === null ? createServer(listener) : (createHttpsServer(ctx.config.tls, listener) as unknown as Server);
 }
 
 async function handle(ctx: SandboxContext, request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -67,6 +71,26 @@ async function handle(ctx: SandboxContext, request: IncomingMessage, response: S
     return;
   }
   if (ctx.config.latencyMs > 0) await latency(ctx.config.latencyMs);
+  if (ctx.config.flavor !== 'cloud') {
+    await FLAVOR_HANDLERS[ctx.config.flavor](ctx, request, response, url);
+    return;
+  }
+  await serveGraph(ctx, request, response, url, { authorized: false });
+}
+
+/**
+ * Meta's Graph API: media downloads, app routes and object routes, answering errors in Graph's
+ * envelope. `authorized` skips the access-token check for callers that authenticated the request
+ * their own way (the Maton flavor's gateway injects the token, as the real one does).
+ */
+export async function serveGraph(
+  ctx: SandboxContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+  access: { authorized: boolean },
+): Promise<void> {
+  const method = request.method ?? 'GET';
   const graphPath = parseGraphPath(url.pathname);
   const limit = isUploadPath(ctx, graphPath) ? MEDIA_BODY_LIMIT : JSON_BODY_LIMIT;
   try {
@@ -94,7 +118,7 @@ async function handle(ctx: SandboxContext, request: IncomingMessage, response: S
       writeJson(response, result.status ?? 200, result.body);
       return;
     }
-    if (!isAuthorized(request.headers, url.searchParams, ctx.config.token)) throw invalidToken();
+    if (!access.authorized && !isAuthorized(request.headers, url.searchParams, ctx.config.token)) throw invalidToken();
     if (!isGraphMethod(method)) throw unknownObject(method, graphPath.objectId);
     const result = await routeGraph(ctx, {
       method,

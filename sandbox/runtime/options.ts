@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { normalizePhoneNumber } from 'whatsapp-business-core';
 import { OptionError, type OptionName } from './option-error';
 
@@ -43,9 +44,38 @@ export interface SandboxOptions {
   appId?: string;
   /** Every Graph API answer (not the control API) waits this many ms first. Default 0. */
   latencyMs?: number;
+  /**
+   * Which API the sandbox speaks. cloud (default): Meta's Graph API. maton: Maton's gateway
+   * (/whatsapp-business/{Graph path}) and connection API on the same port, keyed by `token`.
+   * onprem: the WhatsApp On-Premises client (/v1/...), logging in with `username`/`password`.
+   * itnio: the ITNIO API (/wa/...), signed with `apiKey`/`apiSecret`, for the ITNIO app `appId`.
+   */
+  flavor?: SandboxFlavor;
+  /** onprem: the admin login. Defaults 'admin' / 'sandbox-password'. */
+  username?: string;
+  password?: string;
+  /** onprem: the core app answers "not ready" (1011) for this long after start. Default 0. */
+  startupDelayMs?: number;
+  /** onprem: how long a login token stays valid. Default 7 days, as on the real client. */
+  loginTtlMs?: number;
+  /** itnio: the Api-Key and secret requests must be signed with. Defaults 'sandbox-api-key' / 'sandbox-api-secret'. */
+  apiKey?: string;
+  apiSecret?: string;
+  /** itnio: how far a request's Timestamp may be from the sandbox's clock before -16. Default 300 s. */
+  timestampToleranceS?: number;
+  /** maton: requests per second per API key before 429 (default 10, Maton's limit; 0 = unlimited). */
+  gatewayRps?: number;
+  /** maton: id of the ACTIVE connection the sandbox starts with. */
+  connectionId?: string;
+  /** Serve HTTPS with this PEM certificate and key (file paths) instead of plain HTTP. */
+  tlsCert?: string;
+  tlsKey?: string;
   /** Receives one line per request and per webhook event. Default: silent. */
   log?: (line: string) => void;
 }
+
+export const SANDBOX_FLAVORS = ['cloud', 'maton', 'onprem', 'itnio'] as const;
+export type SandboxFlavor = (typeof SANDBOX_FLAVORS)[number];
 
 /** Options with defaults applied and values checked; what the rest of the sandbox reads. */
 export interface SandboxConfig {
@@ -69,6 +99,18 @@ export interface SandboxConfig {
   webhookRetries: number;
   appId: string;
   latencyMs: number;
+  flavor: SandboxFlavor;
+  username: string;
+  password: string;
+  startupDelayMs: number;
+  loginTtlMs: number;
+  apiKey: string;
+  apiSecret: string;
+  timestampToleranceS: number;
+  gatewayRps: number;
+  connectionId: string;
+  /** PEM contents, both set or both null. */
+  tls: { cert: string; key: string } | null;
   log: (line: string) => void;
 }
 
@@ -88,6 +130,15 @@ const DEFAULTS = {
   webhookRetries: 3,
   appId: '300000000000001',
   latencyMs: 0,
+  username: 'admin',
+  password: 'sandbox-password',
+  startupDelayMs: 0,
+  loginTtlMs: 7 * 24 * 60 * 60 * 1000,
+  apiKey: 'sandbox-api-key',
+  apiSecret: 'sandbox-api-secret',
+  timestampToleranceS: 300,
+  gatewayRps: 10,
+  connectionId: '5a4d1b0e-0000-4000-8000-000000000001',
 } as const;
 
 /** A minute is far beyond any benchmark's needs and keeps a typo from hanging every request. */
@@ -98,7 +149,12 @@ export function resolveOptions(options: SandboxOptions = {}): SandboxConfig {
   const phoneNumberId = numericId('phoneNumberId', options.phoneNumberId ?? DEFAULTS.phoneNumberId);
   const wabaId = numericId('wabaId', options.wabaId ?? DEFAULTS.wabaId);
   if (phoneNumberId === wabaId) throw new OptionError((name) => `${name('phoneNumberId')} and ${name('wabaId')} must differ`);
-  const appId = numericId('appId', options.appId ?? DEFAULTS.appId);
+  const flavor = options.flavor ?? 'cloud';
+  if (!(SANDBOX_FLAVORS as readonly string[]).includes(flavor)) {
+    throw new OptionError((name) => `${name('flavor')} must be one of ${SANDBOX_FLAVORS.join(', ')} (got '${String(flavor)}')`);
+  }
+  // ITNIO app ids are short alphanumeric codes ("DGziZf5u"); Meta app ids are numeric.
+  const appId = flavor === 'itnio' ? alphanumericId('appId', options.appId ?? DEFAULTS.appId) : numericId('appId', options.appId ?? DEFAULTS.appId);
   if (appId === phoneNumberId || appId === wabaId) {
     throw new OptionError((name) => `${name('appId')} must differ from ${name('phoneNumberId')} and ${name('wabaId')}`);
   }
@@ -122,6 +178,17 @@ export function resolveOptions(options: SandboxOptions = {}): SandboxConfig {
     webhookRetries: wholeNumber('webhookRetries', options.webhookRetries ?? DEFAULTS.webhookRetries),
     appId,
     latencyMs: wholeNumber('latencyMs', options.latencyMs ?? DEFAULTS.latencyMs, MAX_LATENCY_MS),
+    flavor,
+    username: nonEmpty('username', options.username ?? DEFAULTS.username),
+    password: nonEmpty('password', options.password ?? DEFAULTS.password),
+    startupDelayMs: wholeNumber('startupDelayMs', options.startupDelayMs ?? DEFAULTS.startupDelayMs),
+    loginTtlMs: wholeNumber('loginTtlMs', options.loginTtlMs ?? DEFAULTS.loginTtlMs),
+    apiKey: nonEmpty('apiKey', options.apiKey ?? DEFAULTS.apiKey),
+    apiSecret: nonEmpty('apiSecret', options.apiSecret ?? DEFAULTS.apiSecret),
+    timestampToleranceS: wholeNumber('timestampToleranceS', options.timestampToleranceS ?? DEFAULTS.timestampToleranceS),
+    gatewayRps: wholeNumber('gatewayRps', options.gatewayRps ?? DEFAULTS.gatewayRps),
+    connectionId: nonEmpty('connectionId', options.connectionId ?? DEFAULTS.connectionId),
+    tls: tlsFiles(options.tlsCert, options.tlsKey),
     log: options.log ?? (() => undefined),
   };
 }
@@ -141,6 +208,26 @@ function nonEmpty(option: OptionName, value: string): string {
 function numericId(option: OptionName, value: string): string {
   if (!/^\d{1,20}$/.test(value)) throw new OptionError((name) => `${name(option)} must be a numeric id like 100000000000001 (got '${value}')`);
   return value;
+}
+
+function alphanumericId(option: OptionName, value: string): string {
+  if (!/^[A-Za-z0-9]{1,32}$/.test(value)) throw new OptionError((name) => `${name(option)} must be letters and digits like DGziZf5u (got '${value}')`);
+  return value;
+}
+
+function tlsFiles(certPath: string | undefined, keyPath: string | undefined): { cert: string; key: string } | null {
+  if (certPath === undefined && keyPath === undefined) return null;
+  if (certPath === undefined || keyPath === undefined) {
+    throw new OptionError((name) => `${name('tlsCert')} and ${name('tlsKey')} must be given together`);
+  }
+  const read = (option: OptionName, path: string): string => {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      throw new OptionError((name) => `${name(option)}: cannot read '${path}'`);
+    }
+  };
+  return { cert: read('tlsCert', certPath), key: read('tlsKey', keyPath) };
 }
 
 function allowList(numbers: string[] | undefined): ReadonlySet<string> | null {

@@ -54,7 +54,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     });
   });
   const port = boundPort(server.address());
-  baseUrl = `http://${urlHost(config.host)}:${port}`;
+  baseUrl = `${config.tls === null ? 'http' : 'https'}://${urlHost(config.host)}:${port}`;
 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {

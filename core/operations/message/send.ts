@@ -1,6 +1,7 @@
 import { sendMessageInput } from '../../schemas/message/send-message';
 import { sendMessageResult } from '../../schemas/operation-results';
 import { defineOperation } from '../define';
+import { assertMessageSupported } from './message-support';
 
 export const sendMessage = defineOperation({
   name: 'message.send',
@@ -16,5 +17,9 @@ export const sendMessage = defineOperation({
   result: sendMessageResult,
   annotations: { readOnly: false, destructive: true, idempotent: false },
   requires: ['sendMessage'],
-  execute: (provider, input) => provider.sendMessage(input),
+  execute: (provider, input) => {
+    // Checked before any provider code runs, so the refusal is the same on every face.
+    assertMessageSupported(provider.name, provider.label, input);
+    return provider.sendMessage(input);
+  },
 });

@@ -1,15 +1,14 @@
 import { INSPECT_CUSTOM } from '../../runtime/inspect';
 import { apiErrorFromResponse } from '../../errors/graph-envelope';
 import type { ErrorContext } from '../../errors/graph-envelope';
-import { MAY_HAVE_BEEN_PROCESSED_HINT } from '../../errors/meta-error-codes';
-import { WhatsAppApiError, WhatsAppConfigError, WhatsAppNetworkError } from '../../errors/other-errors';
+import { WhatsAppApiError, WhatsAppConfigError } from '../../errors/other-errors';
 import { WhatsAppError } from '../../errors/whatsapp-error';
 import { isJsonObject } from '../../json';
 import type { JsonObject } from '../../json';
-import { backoffDelay, isRetryableNetworkFailure, parseRetryAfter } from '../../retry/retry-policy';
 import type { RetryOptions } from '../../retry/retry-policy';
 import type { Clock } from '../../runtime/clock';
 import type { HttpMethod, Transport, TransportRequest, TransportResponse } from '../../transport/transport';
+import { sendWithRetries } from '../../transport/with-retries';
 
 export const DEFAULT_USER_AGENT = 'whatsapp-business-toolkit/0.1';
 
@@ -30,6 +29,11 @@ export interface GraphClientOptions {
   userAgent: string;
   /** Hosts that may receive the credentials when downloading media from an absolute URL. */
   isTrustedMediaHost: (url: URL) => boolean;
+  /**
+   * A gateway's own reading of a failed answer (Maton's 400/401/429), or null to read it as
+   * Meta's Graph envelope.
+   */
+  errorFromResponse?: (response: TransportResponse, retryAfterSeconds: number | null, safeToRepeat: boolean) => WhatsAppError | null;
 }
 
 export interface GraphCall {
@@ -145,57 +149,29 @@ export class GraphClient {
   }
 
   /**
-   * A transport failure as a provider error: redacted, with the retry decision for this call.
-   * Anything a custom transport throws besides WhatsAppNetworkError (an HTTP client's error may
-   * carry the request and its headers) is reduced to its redacted message and never kept.
+   * Sends with the shared retry policy; a Graph gateway may read its own error bodies first
+   * (`errorFromResponse`), falling back to Meta's envelope.
    */
-  private networkFailure(thrown: unknown, safeToRepeat: boolean): WhatsAppNetworkError {
-    const { errorContext } = this.#options;
-    const known = thrown instanceof WhatsAppNetworkError ? thrown : null;
-    const description = known?.message ?? `transport failed: ${thrown instanceof Error ? thrown.message : String(thrown)}`;
-    const mayHaveReached = known?.requestMayHaveReachedServer ?? true;
-    return new WhatsAppNetworkError({
-      message: errorContext.redact(`${errorContext.label}: ${description}`),
-      provider: errorContext.provider,
-      failure: known?.failure ?? 'other',
-      requestMayHaveReachedServer: mayHaveReached,
-      retryable: isRetryableNetworkFailure(mayHaveReached, safeToRepeat),
-      hint: mayHaveReached && !safeToRepeat ? MAY_HAVE_BEEN_PROCESSED_HINT : 'Check the network connection and the base URL.',
-    });
-  }
-
-  /**
-   * Sends the request, reads the answer with `read`, and repeats it while the failure is
-   * retryable for this kind of request and the retry budget lasts. `done` turns a failure of a
-   * repeated attempt into a result when it proves an earlier attempt succeeded.
-   */
-  private async withRetries<T>(
+  private withRetries<T>(
     request: TransportRequest,
     safeToRepeat: boolean,
     read: (response: TransportResponse) => T | WhatsAppError,
     done?: (error: WhatsAppError) => T | null,
   ): Promise<T> {
-    const { errorContext, transport, retry, clock } = this.#options;
-    for (let attempt = 0; ; attempt += 1) {
-      let failure: WhatsAppError;
-      try {
-        const response = await transport.request(request);
-        if (response.status >= 200 && response.status < 300) {
-          const result = read(response);
-          if (!(result instanceof WhatsAppError)) return result;
-          failure = result;
-        } else {
-          const retryAfter = parseRetryAfter(response.headers['retry-after'], clock.now());
-          failure = apiErrorFromResponse(response, errorContext, retryAfter, safeToRepeat);
-        }
-      } catch (thrown) {
-        failure = this.networkFailure(thrown, safeToRepeat);
-      }
-      const result = attempt > 0 && done ? done(failure) : null;
-      if (result !== null) return result;
-      const delay = failure.retryable ? backoffDelay(failure, attempt, retry, clock.random) : null;
-      if (delay === null) throw failure;
-      await clock.sleep(delay);
-    }
+    const { errorContext, transport, retry, clock, errorFromResponse } = this.#options;
+    return sendWithRetries(
+      {
+        errorContext,
+        transport,
+        retry,
+        clock,
+        errorFromResponse: (response, retryAfter, safeToRepeatIt) =>
+          errorFromResponse?.(response, retryAfter, safeToRepeatIt) ?? apiErrorFromResponse(response, errorContext, retryAfter, safeToRepeatIt),
+      },
+      request,
+      safeToRepeat,
+      read,
+      done,
+    );
   }
 }

@@ -6,7 +6,7 @@ import { matchesSha256 } from '../../media/checksum';
 import { parameterFormatOf } from '../../schemas/template-definition';
 import { buildMultipart } from '../../transport/multipart';
 import { toCloudMarkReadPayload, toCloudMessagePayload } from '../../wire/cloud-message';
-import type { CapabilityInput as In, CapabilityResult as Out, Provider, ProviderCapabilities, ProviderName } from '../provider';
+import type { CapabilityInput as In, CapabilityResult as Out, Provider, ProviderName } from '../provider';
 import { GraphClient } from './graph-client';
 import type { GraphClientOptions } from './graph-client';
 import { num, objects, str } from '../../json-read';
@@ -33,7 +33,7 @@ const PAGE_SIZE = 100;
  * A provider for APIs that speak Meta's Graph dialect: the Cloud API itself, and gateways that
  * proxy it (Maton). Only base URL, headers and trusted media hosts differ between them.
  */
-export class GraphProvider implements Provider, ProviderCapabilities {
+export class GraphProvider implements Provider {
   readonly name: ProviderName;
   readonly label: string;
   // Private fields: the settings hold the credentials, and providers get logged and serialized.

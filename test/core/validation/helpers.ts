@@ -27,6 +27,16 @@ const template = {
   rejectedReason: null,
 };
 
+const connection = {
+  connectionId: '21fd90f9-5935-43cd-b6c8-bde9d915ca80',
+  status: 'ACTIVE',
+  app: 'whatsapp-business',
+  url: 'https://connect.example/?session_token=test',
+  createdAt: null,
+  updatedAt: null,
+  metadata: {},
+};
+
 /** Plausible results per provider method; the operations under test never look inside them. */
 const results: { [K in keyof ProviderCapabilities]: (input: Parameters<ProviderCapabilities[K]>[0]) => Awaited<ReturnType<ProviderCapabilities[K]>> } = {
   sendMessage: (input) => ({ status: 'accepted', messageId: 'wamid.TEST', phoneNumberId: '106540352242922', to: input.to, waId: input.to }),
@@ -77,6 +87,16 @@ const results: { [K in keyof ProviderCapabilities]: (input: Parameters<ProviderC
     updated: true,
     fields: Object.keys(input).filter((key) => key !== 'phoneNumberId'),
   }),
+  listConnections: () => ({ connections: [], count: 0 }),
+  createConnection: (input) => ({ ...connection, app: input.app, status: 'PENDING' }),
+  getConnection: (input) => ({ ...connection, connectionId: input.connectionId }),
+  deleteConnection: () => ({ deleted: true }),
+  getHealth: () => ({ ready: true, gatewayStatus: 'connected', nodes: [{ node: null, gatewayStatus: 'connected', role: null }], apiStatus: 'stable', version: 'v2.53.1' }),
+  requestRegistrationCode: () => ({ status: 'code_sent', verifiedName: null }),
+  verifyRegistrationCode: () => ({ registered: true }),
+  getApplicationSettings: () => ({ webhookUrl: null, settings: {} }),
+  updateApplicationSettings: (input) => ({ updated: true, fields: Object.keys(input) }),
+  checkContacts: (input) => ({ contacts: input.contacts.map((contact) => ({ input: contact, status: 'processing', waId: null })) }),
 };
 
 /** A provider with every capability that records the (validated) input of each call. */
