@@ -25,6 +25,7 @@ export type { OnPremProviderConfig } from './providers/onprem/onprem-config';
 export { createItnioProvider } from './providers/itnio/itnio-provider';
 export { DEFAULT_ITNIO_BASE_URL } from './providers/itnio/itnio-config';
 export type { ItnioProviderConfig } from './providers/itnio/itnio-config';
+export { capabilityMatrixMarkdown } from './providers/capability-matrix';
 export { PROVIDER_SUPPORT, PROVIDER_NAMES, MESSAGE_KINDS, messageKindOf, supportsAll, alternativeFor } from './providers/support';
 export type { MessageKind, ProviderSupport } from './providers/support';
 export { sendWithRetries, networkFailure } from './transport/with-retries';
