@@ -61,6 +61,7 @@ export { verifyWebhookSignature, signWebhookPayload, escapeUnicode } from './web
 export { handleVerificationChallenge } from './webhooks/verification';
 export type { VerificationResponse } from './webhooks/verification';
 export { normalizeWebhook } from './webhooks/normalize';
+export { normalizePassThroughWebhook, type PassThroughWebhook } from './webhooks/pass-through';
 export type * from './webhooks/event';
 
 // Input and result types, and the wire builders (for dry runs and conformance checks).
