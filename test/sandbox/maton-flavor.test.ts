@@ -211,3 +211,18 @@ describe('maton flavor: the CLI banner', () => {
     expect(matonBannerLines('http://x', resolveOptions({ flavor: 'maton', gatewayRps: 0 })).join('\n')).toContain('Rate limit        unlimited');
   });
 });
+
+describe('reset', () => {
+  beforeEach(() => restart());
+
+  test('POST /_sandbox/reset brings the connections back to the configured ACTIVE one', async () => {
+    const created = await call('POST', '/connections', { body: { app: 'whatsapp-business' } });
+    expect(created.status).toBe(200);
+    const before = await call('GET', '/connections');
+    expect((before.body.connections as unknown[]).length).toBeGreaterThan(1);
+    const reset = await fetch(`${sandbox.url}/_sandbox/reset`, { method: 'POST' });
+    expect(reset.status).toBe(200);
+    const after = await call('GET', '/connections');
+    expect((after.body.connections as { connection_id: string }[]).map((connection) => connection.connection_id)).toEqual([INITIAL]);
+  });
+});

@@ -54,3 +54,8 @@ export function chooseConnection(state: MatonState, header: string | undefined):
   }
   return { ok: true, connection };
 }
+
+/** Back to the start: only the configured ACTIVE connection, an empty rate window. */
+export function resetMatonState(ctx: SandboxContext): void {
+  states.delete(ctx);
+}
