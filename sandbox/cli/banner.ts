@@ -1,14 +1,34 @@
+import { itnioBannerLines } from '../flavors/itnio/banner';
+import { matonBannerLines } from '../flavors/maton/banner';
+import { onPremBannerLines } from '../flavors/onprem/banner';
 import { redactUrl } from '../http/redact-url';
 import type { RunningSandbox } from '../runtime/start-sandbox';
-import type { SandboxOptions } from '../runtime/options';
+import { resolveOptions, type SandboxOptions } from '../runtime/options';
 
 /** Wraps a value in single quotes for a POSIX shell. */
 function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-/** What the CLI prints once listening. The token is a local one the user chose; the app secret is never shown. */
+/**
+ * What the CLI prints once listening. The token is a local one the user chose; the app secret is
+ * never shown. Each provider flavor prints its own base URL, credentials and curl examples.
+ */
 export function startupBanner(sandbox: RunningSandbox, options: SandboxOptions): string {
+  const config = resolveOptions(options);
+  const flavorLines =
+    config.flavor === 'maton'
+      ? matonBannerLines(sandbox.url, config)
+      : config.flavor === 'onprem'
+        ? onPremBannerLines(sandbox.url, config)
+        : config.flavor === 'itnio'
+          ? itnioBannerLines(sandbox.url, config)
+          : null;
+  if (flavorLines !== null) return [...flavorLines, '', 'Press Ctrl+C to stop.', ''].join('\n');
+  return cloudBanner(sandbox, options);
+}
+
+function cloudBanner(sandbox: RunningSandbox, options: SandboxOptions): string {
   const webhooks =
     options.callbackUrl !== undefined && options.appSecret !== undefined
       ? `${redactUrl(options.callbackUrl)} (signed with the app secret)`

@@ -164,3 +164,72 @@ describe('whatsapp-sandbox CLI', () => {
     }
   });
 });
+
+describe('whatsapp-sandbox CLI flavors', () => {
+  it('parses the provider-flavor flags', () => {
+    const command = parseCliArgs([
+      '--flavor', 'onprem',
+      '--username', 'admin',
+      '--password=pw',
+      '--startup-delay-ms', '1500',
+      '--login-ttl-ms', '60000',
+      '--api-key', 'k',
+      '--api-secret', 's',
+      '--timestamp-tolerance-s', '30',
+      '--gateway-rps', '5',
+      '--connection-id', 'conn-1',
+      '--tls-cert', '/tmp/c.pem',
+      '--tls-key', '/tmp/k.pem',
+    ]);
+    expect(command).toEqual({
+      kind: 'run',
+      options: {
+        port: 8089,
+        flavor: 'onprem',
+        username: 'admin',
+        password: 'pw',
+        startupDelayMs: 1500,
+        loginTtlMs: 60000,
+        apiKey: 'k',
+        apiSecret: 's',
+        timestampToleranceS: 30,
+        gatewayRps: 5,
+        connectionId: 'conn-1',
+        tlsCert: '/tmp/c.pem',
+        tlsKey: '/tmp/k.pem',
+      },
+    });
+  });
+
+  it('an unknown flavor exits 2 naming --flavor and the choices', async () => {
+    const io = capture();
+    const outcome = await runCli(['--port', '0', '--flavor', 'graph'], io);
+    expect(outcome).toEqual({ exitCode: 2 });
+    expect(io.stderr).toBe("whatsapp-sandbox: --flavor must be one of cloud, maton, onprem, itnio (got 'graph')\n");
+  });
+
+  it('--tls-cert without --tls-key exits 2 naming both flags', async () => {
+    const io = capture();
+    const outcome = await runCli(['--port', '0', '--tls-cert', '/nonexistent.pem'], io);
+    expect(outcome).toEqual({ exitCode: 2 });
+    expect(io.stderr).toContain('--tls-cert and --tls-key must be given together');
+  });
+
+  it.each([
+    ['maton', /Maton gateway flavor\) listening on http:\/\/127\.0\.0\.1:\d+/],
+    ['onprem', /listening on http:\/\/127\.0\.0\.1:\d+/],
+    ['itnio', /ITNIO flavor\) listening on http:\/\/127\.0\.0\.1:\d+/],
+  ])('--flavor %s prints that flavor\'s banner and serves its API', async (flavor, banner) => {
+    const io = capture();
+    const outcome = await runCli(['--port', '0', '--flavor', flavor], io);
+    if (!('sandbox' in outcome)) throw new Error(`expected a running sandbox, got ${JSON.stringify(outcome)}: ${io.stderr}`);
+    try {
+      expect(io.stdout).toMatch(banner);
+      expect(io.stdout).toContain('Press Ctrl+C to stop.');
+      // The ITNIO secret is never shown (the local defaults of the other flavors are, like the Cloud token).
+      expect(io.stdout).not.toContain('sandbox-api-secret');
+    } finally {
+      await outcome.sandbox.close();
+    }
+  });
+});
