@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # MCP checks run by .ci/run after `npm test` (which builds the server):
 #   1. MCP Inspector CLI (devDependency, runs on Node 20): tools/list with --strict schema
-#      portability checks and tool calls, over stdio and over HTTP, against the embedded sandbox.
+#      portability checks and tool calls, over stdio and over HTTP, against the embedded sandbox;
+#      then the same strict listing and a connection call with WHATSAPP_PROVIDER=maton against
+#      the sandbox's Maton flavor (a provider with its own tools), and the strict listing for
+#      WHATSAPP_PROVIDER=onprem and itnio.
 #   2. The official conformance suite (@modelcontextprotocol/conformance, needs Node 22): installed
 #      with node@22 into a cache folder outside the repository (skipped when already there with the
 #      same versions), run over loopback HTTP against the built server.
@@ -16,7 +19,11 @@ NODE22_VERSION="22.23.3"
 CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/whatsapp-business-toolkit/mcp-conformance"
 SCENARIOS=(server-initialize ping tools-list dns-rebinding-protection logging-set-level)
 EXPECTED_TOOLS=23
+EXPECTED_MATON_TOOLS=26
+EXPECTED_ONPREM_TOOLS=21
+EXPECTED_ITNIO_TOOLS=10
 BIN="$ROOT/mcp/bin/whatsapp-business-mcp.js"
+SANDBOX_BIN="$ROOT/sandbox/bin/whatsapp-sandbox.js"
 TOKEN="ci-checks-$(node -e 'process.stdout.write(require("crypto").randomBytes(18).toString("hex"))')"
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/wa-mcp-ci.XXXXXX")"
@@ -51,6 +58,7 @@ check_json() {
 }
 
 [ -f "$ROOT/mcp/dist/src/cli.js" ] || npx --no-install tsc -b mcp
+[ -f "$ROOT/sandbox/dist/cli.js" ] || npx --no-install tsc -b sandbox
 
 INSPECTOR=""
 for candidate in "$ROOT/mcp/node_modules/.bin/mcp-inspector" "$ROOT/node_modules/.bin/mcp-inspector"; do
@@ -114,6 +122,38 @@ code=0
 timeout 60 "$INSPECTOR" --cli --transport http --server-url "$SERVER_URL/mcp" --method tools/list --stored-auth-only >"$WORK/http-noauth.out" 2>&1 || code=$?
 [ "$code" -ne 0 ] || fail "tools/list without the bearer token should fail"
 pass "HTTP without the bearer token is refused (Inspector exit $code)"
+
+step "MCP Inspector CLI over stdio with WHATSAPP_PROVIDER=maton (sandbox --flavor maton)"
+MATON_KEY="ci-maton-$(node -e 'process.stdout.write(require("crypto").randomBytes(12).toString("hex"))')"
+node "$SANDBOX_BIN" --flavor maton --port 0 --token "$MATON_KEY" >"$WORK/maton-sandbox.log" 2>&1 &
+PIDS+=("$!")
+MATON_URL=""
+for i in $(seq 1 100); do
+  MATON_URL="$(sed -n 's/.*listening on \(http:\/\/[^ ]*\).*/\1/p' "$WORK/maton-sandbox.log" | head -n 1)"
+  [ -n "$MATON_URL" ] && break
+  sleep 0.1
+done
+[ -n "$MATON_URL" ] || {
+  cat "$WORK/maton-sandbox.log" >&2
+  fail "the Maton sandbox did not start"
+}
+MATON_STDIO=(-e WHATSAPP_PROVIDER=maton -e "MATON_API_KEY=$MATON_KEY" -e "MATON_GATEWAY_URL=$MATON_URL" -e "MATON_CONTROL_URL=$MATON_URL"
+  -e WHATSAPP_PHONE_NUMBER_ID=100000000000001 -e WHATSAPP_WABA_ID=200000000000001 node "$BIN" --data-dir "$WORK/maton")
+inspector maton-list "${MATON_STDIO[@]}" --method tools/list --strict || fail "inspector (maton) tools/list --strict exited $? (see $(cat "$WORK/maton-list.err"))"
+check_json "$WORK/maton-list.json" "j.result.tools.length === $EXPECTED_MATON_TOOLS && !j.schemaFindings" "maton tools/list --strict: $EXPECTED_MATON_TOOLS tools, no schema portability findings"
+check_json "$WORK/maton-list.json" "j.result.tools.some(t => t.name === 'whatsapp_list_connections') && !j.result.tools.some(t => t.name === 'whatsapp_download_media')" "maton lists its connection tools and no media download"
+inspector maton-connections "${MATON_STDIO[@]}" --method tools/call --tool-name whatsapp_list_connections --tool-args-json '{"status":"ACTIVE"}' ||
+  fail "inspector (maton) tools/call whatsapp_list_connections exited $?"
+check_json "$WORK/maton-connections.json" "j.result.structuredContent.count >= 1 && !JSON.stringify(j).includes('$MATON_KEY')" "whatsapp_list_connections through the Maton flavor: an ACTIVE connection, the key never shown"
+
+# Listing calls no provider, so the schemas of the On-Premises and ITNIO tools are checked without a sandbox.
+step "MCP Inspector CLI tools/list --strict with WHATSAPP_PROVIDER=onprem and itnio (schemas only)"
+inspector onprem-list -e WHATSAPP_PROVIDER=onprem -e WHATSAPP_ONPREM_BASE_URL=https://127.0.0.1:9/v1 -e WHATSAPP_ONPREM_USERNAME=admin \
+  -e "WHATSAPP_ONPREM_PASSWORD=$TOKEN" node "$BIN" --data-dir "$WORK/onprem" --method tools/list --strict || fail "inspector (onprem) tools/list --strict exited $?"
+check_json "$WORK/onprem-list.json" "j.result.tools.length === $EXPECTED_ONPREM_TOOLS && !j.schemaFindings && j.result.tools.some(t => t.name === 'whatsapp_get_health')" "onprem tools/list --strict: $EXPECTED_ONPREM_TOOLS tools, no findings"
+inspector itnio-list -e WHATSAPP_PROVIDER=itnio -e "ITNIO_API_KEY=$TOKEN" -e "ITNIO_API_SECRET=$TOKEN" -e ITNIO_APP_ID=DGziZf5u -e ITNIO_BUSINESS_PHONE=15550000001 \
+  -e ITNIO_BASE_URL=https://127.0.0.1:9 node "$BIN" --data-dir "$WORK/itnio" --method tools/list --strict || fail "inspector (itnio) tools/list --strict exited $?"
+check_json "$WORK/itnio-list.json" "j.result.tools.length === $EXPECTED_ITNIO_TOOLS && !j.schemaFindings" "itnio tools/list --strict: $EXPECTED_ITNIO_TOOLS tools, no findings"
 
 step "Conformance suite $CONFORMANCE_VERSION on Node $NODE22_VERSION (cache: $CACHE)"
 NODE22="$CACHE/node_modules/node/bin/node"

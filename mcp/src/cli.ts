@@ -66,7 +66,8 @@ async function runHttp(config: McpConfig): Promise<void> {
   }
   http.attach(runtime);
   log(`MCP endpoint: ${http.url}/mcp (Streamable HTTP, stateless; send Authorization: Bearer <token>, token ${source}; set your own with MCP_AUTH_TOKEN or --auth-token)`);
-  log(`webhook endpoint: ${http.webhookUrl} (${runtime.inboxSource})`);
+  const tokenHint = runtime.webhookFormat === 'meta' ? '' : ' with ?token=<WHATSAPP_WEBHOOK_TOKEN> or that token as Basic-auth password';
+  log(`webhook endpoint: ${http.webhookUrl}${tokenHint} (${runtime.inboxSource})`);
   log(`${runtime.tools.length} tools offered; provider: ${runtime.providerLabel}${config.policy.dryRun ? '; DRY RUN' : ''}${config.policy.readOnly ? '; read-only' : ''}`);
   onStop(async () => {
     await http.close();
@@ -120,8 +121,9 @@ export async function main(argv: string[]): Promise<void> {
   } catch (error) {
     const inUse = typeof error === 'object' && error !== null && 'code' in error && error.code === 'EADDRINUSE';
     if (inUse) log(`cannot start: port ${config.http.port} is already in use (choose another with --port)`);
+    else if (error instanceof ConfigError) log(`configuration error: ${error.message}`);
     else if (error instanceof WhatsAppError) log(`cannot start: ${error.message}`);
     else log(`cannot start: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = error instanceof WhatsAppError && error.kind === 'configuration' ? 2 : 1;
+    process.exitCode = error instanceof ConfigError || (error instanceof WhatsAppError && error.kind === 'configuration') ? 2 : 1;
   }
 }

@@ -1,6 +1,8 @@
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { normalizePhoneNumber } from 'whatsapp-business-core';
+import { ConfigError } from './config-error';
+import { providerSettings, webhookToken } from './provider-env';
 import { TOOLSETS } from './tools/toolsets';
 
 /**
@@ -17,7 +19,35 @@ export type ProviderSettings =
       wabaId?: string;
       apiVersion?: string;
       baseUrl?: string;
+    }
+  | {
+      kind: 'maton';
+      apiKey: string;
+      connectionId?: string;
+      gatewayUrl?: string;
+      controlUrl?: string;
+      phoneNumberId?: string;
+      wabaId?: string;
+      apiVersion?: string;
+    }
+  | {
+      kind: 'onprem';
+      baseUrl: string;
+      username: string;
+      password: string;
+      insecureTls: boolean;
+      templateNamespace?: string;
+    }
+  | {
+      kind: 'itnio';
+      apiKey: string;
+      apiSecret: string;
+      appId: string;
+      businessPhone: string;
+      baseUrl?: string;
     };
+
+export type ProviderKind = ProviderSettings['kind'];
 
 export interface HttpSettings {
   host: string;
@@ -51,6 +81,11 @@ export interface McpConfig {
   /** For the inbox webhook (/webhook in HTTP mode) with a real Meta app. */
   appSecret: string | null;
   verifyToken: string | null;
+  /**
+   * Shared token the unsigned webhooks of On-Premises and ITNIO must carry (`?token=` or the
+   * Basic-auth password); null: /webhook refuses them.
+   */
+  webhookToken: string | null;
   policy: PolicySettings;
   dataDir: string;
   /** Directory upload_media may read files from (by relative path); null: uploads take base64 only. */
@@ -61,20 +96,14 @@ export interface McpConfig {
 
 export type ConfigOutcome = { kind: 'config'; config: McpConfig } | { kind: 'help' } | { kind: 'version' };
 
-/** A configuration the server refuses to start with; the message names the flag or variable. */
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError };
 
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_RATE_PER_RECIPIENT = 10;
 export const DEFAULT_RATE_GLOBAL = 60;
 export const DEFAULT_MAX_INLINE_MEDIA_BYTES = 1024 * 1024;
-export const PROVIDERS_PLANNED = ['maton', 'onprem', 'itnio'] as const;
+export { PROVIDER_KINDS, MIN_WEBHOOK_TOKEN_LENGTH } from './provider-env';
 
 export function defaultDataDir(): string {
   return join(homedir(), '.whatsapp-business-mcp');
@@ -150,38 +179,6 @@ function allowList(raw: string | undefined): string[] | null {
   return [...new Set(digits)];
 }
 
-function providerSettings(env: Env): ProviderSettings {
-  const kind = text(env.WHATSAPP_PROVIDER)?.toLowerCase();
-  const accessToken = text(env.WHATSAPP_ACCESS_TOKEN);
-  if (kind === undefined || kind === 'sandbox') {
-    if (accessToken !== undefined) {
-      // Never guess: a token with no provider might be meant for Meta, and the sandbox might be meant for testing.
-      throw new ConfigError(
-        kind === undefined
-          ? 'WHATSAPP_ACCESS_TOKEN is set but WHATSAPP_PROVIDER is not: set WHATSAPP_PROVIDER=cloud to use the Cloud API, or unset the token to use the embedded sandbox'
-          : 'WHATSAPP_ACCESS_TOKEN is set but WHATSAPP_PROVIDER=sandbox: the embedded sandbox makes its own token; unset WHATSAPP_ACCESS_TOKEN',
-      );
-    }
-    return { kind: 'sandbox' };
-  }
-  if (kind === 'cloud') {
-    if (accessToken === undefined) throw new ConfigError('WHATSAPP_PROVIDER=cloud needs WHATSAPP_ACCESS_TOKEN');
-    return {
-      kind: 'cloud',
-      accessToken,
-      phoneNumberId: text(env.WHATSAPP_PHONE_NUMBER_ID),
-      wabaId: text(env.WHATSAPP_WABA_ID),
-      apiVersion: text(env.WHATSAPP_API_VERSION),
-      baseUrl: text(env.WHATSAPP_BASE_URL),
-    };
-  }
-  if ((PROVIDERS_PLANNED as readonly string[]).includes(kind)) {
-    throw new ConfigError(`WHATSAPP_PROVIDER=${kind} is not available in this version yet: use "cloud" or "sandbox"`);
-  }
-  const shown = /^[a-z_-]{1,20}$/.test(kind) ? ` ${JSON.stringify(kind)}` : '';
-  throw new ConfigError(`WHATSAPP_PROVIDER${shown} is unknown: expected "sandbox" or "cloud"`);
-}
-
 function toolSelection(raw: string | undefined, knownTools: readonly string[]): string[] | null {
   if (raw === undefined) return null;
   const names = list(raw);
@@ -238,6 +235,7 @@ export function parseConfig(argv: readonly string[], env: Env, knownTools: reado
     provider: providerSettings(env),
     appSecret: text(env.WHATSAPP_APP_SECRET) ?? null,
     verifyToken: text(env.WHATSAPP_VERIFY_TOKEN) ?? null,
+    webhookToken: webhookToken(env),
     policy: {
       allowedRecipients: allowList(env.WHATSAPP_ALLOWED_RECIPIENTS),
       readOnly: flags.has('--read-only'),
@@ -288,10 +286,18 @@ Data
   --upload-dir <dir>           let whatsapp_upload_media read files from this directory (off by default)
   --max-inline-media-bytes <n> downloads up to n bytes are returned inline (default ${DEFAULT_MAX_INLINE_MEDIA_BYTES})
 
-Provider (environment)
-  WHATSAPP_PROVIDER            sandbox (default: an embedded simulator, nothing leaves the machine) or cloud
-  WHATSAPP_ACCESS_TOKEN, WHATSAPP_PHONE_NUMBER_ID, WHATSAPP_WABA_ID, WHATSAPP_API_VERSION, WHATSAPP_BASE_URL
-  WHATSAPP_APP_SECRET, WHATSAPP_VERIFY_TOKEN   inbox webhook with a real Meta app (HTTP mode)
+Provider (environment; see the README for each provider)
+  WHATSAPP_PROVIDER            sandbox (default: an embedded simulator, nothing leaves the machine),
+                               cloud, maton, onprem or itnio
+  cloud    WHATSAPP_ACCESS_TOKEN, WHATSAPP_PHONE_NUMBER_ID, WHATSAPP_WABA_ID, WHATSAPP_API_VERSION, WHATSAPP_BASE_URL
+  maton    MATON_API_KEY, MATON_CONNECTION_ID, MATON_GATEWAY_URL, MATON_CONTROL_URL,
+           WHATSAPP_PHONE_NUMBER_ID, WHATSAPP_WABA_ID, WHATSAPP_API_VERSION
+  onprem   WHATSAPP_ONPREM_BASE_URL, WHATSAPP_ONPREM_USERNAME, WHATSAPP_ONPREM_PASSWORD,
+           WHATSAPP_ONPREM_INSECURE_TLS (true/false), WHATSAPP_ONPREM_TEMPLATE_NAMESPACE
+           (Meta stopped delivering for On-Premises numbers on 2025-10-23)
+  itnio    ITNIO_API_KEY, ITNIO_API_SECRET, ITNIO_APP_ID, ITNIO_BUSINESS_PHONE, ITNIO_BASE_URL
+  WHATSAPP_APP_SECRET, WHATSAPP_VERIFY_TOKEN   inbox webhook, cloud and maton (Meta signs it; HTTP mode)
+  WHATSAPP_WEBHOOK_TOKEN       inbox webhook, onprem and itnio (unsigned: ?token= or Basic-auth password)
 
   --help, --version
 `;

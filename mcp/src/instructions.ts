@@ -2,6 +2,16 @@ import type { McpConfig } from './config';
 import type { RecipientAllowList } from './policy/allowlist';
 import type { ToolDefinition } from './tools/define';
 
+/** What a model should know about each non-Cloud provider. */
+const PROVIDER_NOTES: Readonly<Partial<Record<McpConfig['provider']['kind'], string>>> = {
+  maton:
+    'Maton gateway: requests reach Meta\'s Cloud API through Maton, which holds the Meta authorization (whatsapp_list_connections shows its connections). Media files cannot be downloaded through it.',
+  onprem:
+    'WhatsApp On-Premises API: a self-hosted client. Meta stopped delivering messages to and from On-Premises numbers on 2025-10-23, so this works only with a client that is still running (lab or legacy set-ups). Check readiness with whatsapp_get_health. Templates are managed in WhatsApp Manager, not here; reactions, call-to-action URL buttons and location requests are not available.',
+  itnio:
+    'ITNIO API: sending messages and creating templates only. Media go by public https link (no uploads); reactions and call-to-action URL buttons are not available; templates cannot be listed here.',
+};
+
 /** The server's `instructions`: how to use the tools well, and what the server enforces. */
 export function serverInstructions(options: {
   config: McpConfig;
@@ -19,6 +29,8 @@ export function serverInstructions(options: {
     );
   } else {
     lines.push(`WhatsApp Business Platform tools, connected to the ${options.providerLabel}: messages reach real people.`);
+    const about = PROVIDER_NOTES[config.provider.kind];
+    if (about !== undefined) lines.push(about);
   }
   lines.push(
     '',

@@ -2,20 +2,22 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { createProvider } from 'whatsapp-business-core';
-import type { Provider, ProviderConfig } from 'whatsapp-business-core';
+import type { Provider, ProviderConfig, ProviderName } from 'whatsapp-business-core';
 import { startSandbox } from 'whatsapp-sandbox';
 import type { RunningSandbox, SandboxOptions } from 'whatsapp-sandbox';
 import type { McpConfig } from './config';
 import { Inbox } from './inbox/inbox';
+import { UnrecognizedWebhooks } from './inbox/unrecognized';
 import { createWebhookHandler, startWebhookListener } from './inbox/webhook';
-import type { WebhookListener, WebhookSecrets } from './inbox/webhook';
+import type { WebhookFormat, WebhookListener, WebhookSecrets } from './inbox/webhook';
 import { RecipientAllowList } from './policy/allowlist';
 import { createAuditor } from './policy/audit';
 import type { Auditor } from './policy/audit';
 import { RateLimiter } from './policy/rate-limit';
 import { createSecretScrubber } from './policy/redact';
+import { configErrorFromCore, isCoreConfigError, providerConfigFor, providerLabelFor, providerSecrets } from './provider-setup';
 import type { ToolDefinition } from './tools/define';
-import { allTools, offeredTools } from './tools/index';
+import { allTools, offeredTools, providerNameOf, unavailableTools } from './tools/index';
 import { serverInstructions } from './instructions';
 
 export interface RuntimeOptions {
@@ -43,14 +45,20 @@ export interface Runtime {
   readonly provider: Provider;
   /** The provider's configuration, for dry runs (same requests, a recording transport). */
   readonly providerConfig: ProviderConfig;
-  /** "embedded sandbox" or "Meta Cloud API". */
+  /** Whose API the server speaks (cloud for the embedded sandbox). */
+  readonly providerName: ProviderName;
+  /** "embedded sandbox", "Meta Cloud API", "Maton gateway"... */
   readonly providerLabel: string;
   readonly sandbox: RunningSandbox | null;
   readonly inbox: Inbox;
   /** Where the inbox gets webhooks from, in words. */
   readonly inboxSource: string;
   readonly webhookSecrets: WebhookSecrets;
-  /** Handles /webhook requests (GET handshake, signed POST). */
+  /** How /webhook authenticates and reads POSTs for this provider. */
+  readonly webhookFormat: WebhookFormat;
+  /** Token-checked webhook bodies that held no message or status (On-Premises, ITNIO); null for Meta's. */
+  readonly unrecognized: UnrecognizedWebhooks | null;
+  /** Handles /webhook requests (GET handshake; POSTs signed by Meta, or carrying WHATSAPP_WEBHOOK_TOKEN). */
   readonly webhookHandler: (req: IncomingMessage, res: ServerResponse) => void;
   readonly allowList: RecipientAllowList;
   readonly rateLimiter: RateLimiter;
@@ -58,6 +66,8 @@ export interface Runtime {
   /** Removes configured secrets from text. */
   readonly scrub: (text: string) => string;
   readonly tools: readonly ToolDefinition[];
+  /** Tools the provider cannot run, with why and what to use instead (a call to one says so). */
+  readonly unavailable: ReadonlyMap<string, string>;
   readonly instructions: string;
   /** How often waiting tools report progress. */
   readonly progressIntervalMs: number;
@@ -73,6 +83,24 @@ function secret(): string {
   return randomBytes(24).toString('base64url');
 }
 
+/** What the operator should know about the provider set-up: variables that have no effect, sunsets. */
+export function configurationNotices(config: McpConfig): string[] {
+  const kind = config.provider.kind;
+  const notices: string[] = [];
+  if (kind === 'onprem') {
+    notices.push(
+      'WhatsApp On-Premises API: Meta stopped delivering messages to and from On-Premises numbers on 2025-10-23; this works only against a client that is still running (lab or legacy set-ups).',
+    );
+  }
+  if (kind === 'onprem' || kind === 'itnio') {
+    if (config.appSecret !== null) notices.push(`WHATSAPP_APP_SECRET is not used with ${kind}: its webhooks are not signed by Meta; /webhook checks WHATSAPP_WEBHOOK_TOKEN instead.`);
+    if (config.webhookToken === null && config.transport === 'http') notices.push(`/webhook refuses ${kind} webhooks until WHATSAPP_WEBHOOK_TOKEN is set.`);
+  } else if (config.webhookToken !== null) {
+    notices.push(`WHATSAPP_WEBHOOK_TOKEN is not used with ${kind}: Meta signs its webhooks, checked with WHATSAPP_APP_SECRET.`);
+  }
+  return notices;
+}
+
 /**
  * Builds the provider (the embedded sandbox when none is configured), the inbox and its webhook
  * receiver, the policy objects and the tool list. Close it to stop the sandbox and listeners.
@@ -84,11 +112,15 @@ export async function createRuntime(config: McpConfig, options: RuntimeOptions =
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
   };
   try {
-    const embedded = config.provider.kind === 'sandbox';
+    const settings = config.provider;
+    const embedded = settings.kind === 'sandbox';
+    const providerName = providerNameOf(config);
+    const tokenWebhooks = settings.kind === 'onprem' || settings.kind === 'itnio';
     const webhookSecrets: WebhookSecrets = embedded
       ? { appSecret: secret(), verifyToken: secret() }
-      : { appSecret: config.appSecret, verifyToken: config.verifyToken };
-    const defaultPhoneNumberId = config.provider.kind === 'cloud' ? (config.provider.phoneNumberId ?? null) : null;
+      : { appSecret: config.appSecret, verifyToken: config.verifyToken, webhookToken: config.webhookToken };
+    const webhookFormat: WebhookFormat = settings.kind === 'onprem' ? 'onprem' : settings.kind === 'itnio' ? 'pass-through' : 'meta';
+    const defaultPhoneNumberId = settings.kind === 'cloud' || settings.kind === 'maton' ? (settings.phoneNumberId ?? null) : null;
 
     // The embedded sandbox starts empty on every run, and so does its inbox (kept apart from a real one).
     const inbox = await Inbox.open({
@@ -101,12 +133,13 @@ export async function createRuntime(config: McpConfig, options: RuntimeOptions =
     });
     cleanups.push(() => inbox.close());
     if (inbox.corruptLines > 0) log(`inbox: ${inbox.corruptLines} corrupt line(s) skipped in ${inbox.file}`);
-    const webhookHandler = createWebhookHandler(inbox, webhookSecrets, log);
+    const unrecognized = tokenWebhooks ? new UnrecognizedWebhooks(join(config.dataDir, 'unrecognized-webhooks.jsonl'), log, options.now) : null;
+    const webhookHandler = createWebhookHandler(inbox, webhookSecrets, log, { format: webhookFormat, provider: providerName, unrecognized });
 
     let sandbox: RunningSandbox | null = null;
     let providerConfig: ProviderConfig;
     let inboxSource: string;
-    if (config.provider.kind === 'sandbox') {
+    if (settings.kind === 'sandbox') {
       let callbackUrl = options.webhookUrl;
       if (callbackUrl === undefined) {
         const listener: WebhookListener = await startWebhookListener(webhookHandler);
@@ -129,27 +162,28 @@ export async function createRuntime(config: McpConfig, options: RuntimeOptions =
       log(`embedded sandbox at ${sandbox.url}: a simulated WhatsApp Cloud API; nothing leaves this machine.`);
       log(`simulate a customer: curl -s -X POST ${sandbox.url}/_sandbox/inbound -H 'content-type: application/json' -d '{"from":"15551234567","text":"Hi"}'`);
     } else {
-      const cloud = config.provider;
-      providerConfig = {
-        provider: 'cloud',
-        accessToken: cloud.accessToken,
-        phoneNumberId: cloud.phoneNumberId,
-        wabaId: cloud.wabaId,
-        apiVersion: cloud.apiVersion,
-        baseUrl: cloud.baseUrl,
-      };
-      const receiving = config.transport === 'http' && webhookSecrets.appSecret !== null && webhookSecrets.verifyToken !== null;
+      providerConfig = providerConfigFor(settings);
+      const receiving = config.transport === 'http' && (tokenWebhooks ? config.webhookToken !== null : webhookSecrets.appSecret !== null && webhookSecrets.verifyToken !== null);
       inboxSource = receiving
-        ? 'webhooks received on this server\'s /webhook'
+        ? `webhooks received on this server's /webhook${tokenWebhooks ? ' (with WHATSAPP_WEBHOOK_TOKEN)' : ''}`
         : 'no webhook receiver in this process (only messages sent from here, and what another server process writes to the same data dir)';
+      for (const notice of configurationNotices(config)) log(notice);
     }
-    const provider = createProvider(providerConfig);
-    cleanups.push(() => provider.close());
+    let provider: Provider;
+    try {
+      provider = createProvider(providerConfig);
+    } catch (error) {
+      // Core names its configuration fields; the operator set environment variables.
+      throw isCoreConfigError(error) && !embedded ? configErrorFromCore(error, providerName) : error;
+    }
+    const created = provider;
+    cleanups.push(() => created.close());
 
     const scrub = createSecretScrubber([
-      config.provider.kind === 'cloud' ? config.provider.accessToken : null,
+      ...providerSecrets(settings),
       config.appSecret,
       config.verifyToken,
+      config.webhookToken,
       config.http.authToken,
       webhookSecrets.appSecret,
       webhookSecrets.verifyToken,
@@ -159,8 +193,10 @@ export async function createRuntime(config: McpConfig, options: RuntimeOptions =
     const allowList = new RecipientAllowList(config.policy.allowedRecipients);
     const rateLimiter = new RateLimiter(config.policy.perRecipientPerMinute, config.policy.globalPerMinute, options.now);
     const auditor = createAuditor({ sink: options.auditSink ?? ((line) => process.stderr.write(line)), bodies: config.policy.auditBodies, scrub });
-    const tools = offeredTools(allTools(config), provider, config.policy);
-    const providerLabel = embedded ? 'embedded sandbox' : 'Meta Cloud API';
+    const known = allTools(config);
+    const tools = offeredTools(known, provider, config.policy);
+    const unavailable = unavailableTools(known, provider);
+    const providerLabel = embedded ? 'embedded sandbox' : providerLabelFor(providerName);
     const instructions = serverInstructions({ config, providerLabel, inboxSource, allowList, tools });
 
     let closing: Promise<void> | null = null;
@@ -168,17 +204,21 @@ export async function createRuntime(config: McpConfig, options: RuntimeOptions =
       config,
       provider,
       providerConfig,
+      providerName,
       providerLabel,
       sandbox,
       inbox,
       inboxSource,
       webhookSecrets,
+      webhookFormat,
+      unrecognized,
       webhookHandler,
       allowList,
       rateLimiter,
       auditor,
       scrub,
       tools,
+      unavailable,
       instructions,
       progressIntervalMs: options.progressIntervalMs ?? 5000,
       log,

@@ -59,7 +59,13 @@ export function createServer(runtime: Runtime): Server {
   server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
     const tool = tools.get(request.params.name);
     if (tool === undefined) {
-      throw new McpError(ErrorCode.InvalidParams, `Unknown tool ${JSON.stringify(request.params.name)}: call tools/list for the tools this server offers`);
+      const reason = runtime.unavailable.get(request.params.name);
+      throw new McpError(
+        ErrorCode.InvalidParams,
+        reason === undefined
+          ? `Unknown tool ${JSON.stringify(request.params.name)}: call tools/list for the tools this server offers`
+          : `Tool ${request.params.name} is not offered with the ${runtime.providerLabel}: ${reason}`,
+      );
     }
     const progressToken = request.params._meta?.progressToken;
     const ctx: CallContext = {

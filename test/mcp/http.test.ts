@@ -13,6 +13,7 @@ import type { RunningHttpServer } from '../../mcp/src/http/http-server';
 import { createRuntime } from '../../mcp/src/runtime';
 import type { Runtime } from '../../mcp/src/runtime';
 import { TOOL_NAMES } from '../../mcp/src/tools/index';
+import { CLOUD_TOOLS } from './helpers/tool-sets';
 
 const TOKEN = 'http-test-bearer-token-0123456789';
 const INITIALIZE = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 't', version: '0' } } });
@@ -123,7 +124,7 @@ describe('Streamable HTTP transport', () => {
   it('serves the SDK client: tools, a send, and a customer message arriving through /webhook', async () => {
     const client = await connect(env.http.url);
     try {
-      expect((await client.listTools()).tools.map((t) => t.name)).toEqual([...TOOL_NAMES]);
+      expect((await client.listTools()).tools.map((t) => t.name)).toEqual([...CLOUD_TOOLS]);
       const sent = await client.callTool({ name: 'whatsapp_send_template', arguments: { to: '16505551234', template: { name: 'hello_world', language: 'en_US' } } });
       expect(sent.structuredContent).toMatchObject({ status: 'accepted' });
       const sandbox = env.runtime.sandbox;
@@ -175,6 +176,56 @@ describe('credentials', () => {
     } finally {
       await env.close();
       await new Promise<void>((resolve) => graph.close(() => resolve()));
+    }
+  });
+});
+
+describe('/webhook in HTTP mode for providers with unsigned webhooks', () => {
+  const WEBHOOK_TOKEN = 'http-test-webhook-token-5a7c';
+  const flat = JSON.stringify({
+    contacts: [{ profile: { name: 'Kerry' }, wa_id: '16315551234' }],
+    messages: [{ from: '16315551234', id: 'ABGGFlA5FpafAgo6EhVTYRRyhYmp', timestamp: '1763715600', type: 'text', text: { body: 'flat hello' } }],
+  });
+
+  it('On-Premises: the flat payload is stored only with WHATSAPP_WEBHOOK_TOKEN (?token=), not with the MCP bearer token', async () => {
+    const env = await start({
+      WHATSAPP_PROVIDER: 'onprem',
+      WHATSAPP_ONPREM_BASE_URL: 'https://127.0.0.1:9/v1',
+      WHATSAPP_ONPREM_USERNAME: 'admin',
+      WHATSAPP_ONPREM_PASSWORD: 'never-used-password',
+      WHATSAPP_WEBHOOK_TOKEN: WEBHOOK_TOKEN,
+    });
+    try {
+      expect(env.runtime.inboxSource).toMatch(/with WHATSAPP_WEBHOOK_TOKEN/);
+      const headers = { host: 'abc.tunnel.example', 'content-type': 'application/json' };
+      expect((await raw(`${env.http.url}/webhook`, { headers, body: flat })).status).toBe(401);
+      expect((await raw(`${env.http.url}/webhook?token=${TOKEN}`, { headers, body: flat })).status).toBe(401);
+      expect((await raw(`${env.http.url}/webhook`, { headers: { ...headers, authorization: `Bearer ${TOKEN}` }, body: flat })).status).toBe(401);
+      expect(env.runtime.inbox.size).toBe(0);
+      const good = await raw(`${env.http.url}/webhook?token=${WEBHOOK_TOKEN}`, { headers, body: flat });
+      expect(good.status).toBe(200);
+      expect(env.runtime.inbox.conversation('16315551234', 5)?.messages).toEqual([expect.objectContaining({ text: 'flat hello' })]);
+    } finally {
+      await env.close();
+    }
+  });
+
+  it('ITNIO without WHATSAPP_WEBHOOK_TOKEN: /webhook answers 503 and says which variable to set', async () => {
+    const env = await start({
+      WHATSAPP_PROVIDER: 'itnio',
+      ITNIO_API_KEY: 'never-used-key',
+      ITNIO_API_SECRET: 'never-used-secret',
+      ITNIO_APP_ID: 'DGziZf5u',
+      ITNIO_BUSINESS_PHONE: '15550000001',
+      ITNIO_BASE_URL: 'https://127.0.0.1:9',
+    });
+    try {
+      const answer = await raw(`${env.http.url}/webhook`, { headers: { 'content-type': 'application/json' }, body: '{"msgId":"1"}' });
+      expect(answer.status).toBe(503);
+      expect(answer.body).toMatch(/WHATSAPP_WEBHOOK_TOKEN/);
+      expect(env.runtime.inboxSource).toMatch(/no webhook receiver/);
+    } finally {
+      await env.close();
     }
   });
 });

@@ -46,7 +46,7 @@ describe('configuration', () => {
   it('never guesses the provider, and names what is missing', () => {
     expect(() => parse([], { WHATSAPP_ACCESS_TOKEN: 'EAAG-token' })).toThrow(/WHATSAPP_PROVIDER=cloud/);
     expect(() => parse([], { WHATSAPP_PROVIDER: 'cloud' })).toThrow(/needs WHATSAPP_ACCESS_TOKEN/);
-    expect(() => parse([], { WHATSAPP_PROVIDER: 'maton' })).toThrow(/not available in this version/);
+    expect(() => parse([], { WHATSAPP_PROVIDER: 'maton' })).toThrow(/^WHATSAPP_PROVIDER=maton needs MATON_API_KEY$/);
     expect(() => parse([], { WHATSAPP_PROVIDER: 'EAAGsecret-looking-value-1234567890' })).toThrow(/^WHATSAPP_PROVIDER is unknown/);
     expect(parse([], { WHATSAPP_PROVIDER: 'cloud', WHATSAPP_ACCESS_TOKEN: 't0ken', WHATSAPP_PHONE_NUMBER_ID: '123' })).toMatchObject({ config: { provider: { kind: 'cloud', phoneNumberId: '123' } } });
   });

@@ -3,6 +3,7 @@ import type { Provider } from 'whatsapp-business-core';
 import { PNG_BYTES } from '../fixtures/media-bytes';
 import { allTools, offeredTools, TOOL_NAMES } from '../../mcp/src/tools/index';
 import { startCloudHarness, startHarness } from './helpers/harness';
+import { CLOUD_TOOLS } from './helpers/tool-sets';
 import type { Harness } from './helpers/harness';
 
 const CUSTOMER = '16505551234';
@@ -16,9 +17,9 @@ afterEach(async () => {
 });
 
 describe('tools/list', () => {
-  it('offers every tool once, in a stable order, each with title, description, schemas and annotations', async () => {
+  it('offers every Cloud API tool once, in a stable order, each with title, description, schemas and annotations', async () => {
     const { tools } = await h.client.listTools();
-    expect(tools.map((t) => t.name)).toEqual([...TOOL_NAMES]);
+    expect(tools.map((t) => t.name)).toEqual([...CLOUD_TOOLS]);
     for (const tool of tools) {
       expect(tool.name).toMatch(/^whatsapp_[a-z_]+$/);
       expect(tool.title).toEqual(expect.any(String));
@@ -59,6 +60,7 @@ describe('tools/list', () => {
   it('binds every catalogue operation, and every message type of message.send, to a tool', () => {
     const tools = allTools(h.config);
     expect(tools.map((t) => t.name)).toEqual([...TOOL_NAMES]);
+    expect(new Set(tools.map((t) => t.name)).size).toBe(tools.length);
     for (const operation of listOperations()) expect(tools.some((tool) => tool.operation?.name === operation.name)).toBe(true);
     const sendSchemas = tools.filter((tool) => tool.operation?.name === 'message.send').map((tool) => JSON.stringify(tool.inputSchema));
     for (const member of operations['message.send'].input.options) {

@@ -40,7 +40,8 @@ function jsonRpcError(res: ServerResponse, status: number, code: number, message
  * Streamable HTTP, stateless: every POST /mcp gets a fresh server and transport, so nothing
  * (session, client state, results) is shared between requests. Checks, in order: Host and Origin
  * (403), method (405: no GET stream, no DELETE of sessions), bearer token (401). /webhook takes
- * Meta's webhooks (signature-checked, no bearer token: Meta cannot send one).
+ * the provider's webhooks without the bearer token (Meta cannot send one): Meta's are checked by
+ * signature, the unsigned On-Premises and ITNIO ones by WHATSAPP_WEBHOOK_TOKEN.
  */
 export async function startHttpServer(options: HttpOptions): Promise<RunningHttpServer> {
   const log = options.log ?? (() => undefined);

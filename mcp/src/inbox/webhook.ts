@@ -1,8 +1,11 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { handleVerificationChallenge, normalizeWebhook, verifyWebhookSignature } from 'whatsapp-business-core';
+import { handleVerificationChallenge, normalizePassThroughWebhook, normalizeWebhook, verifyWebhookSignature } from 'whatsapp-business-core';
+import type { WebhookEvent } from 'whatsapp-business-core';
 import type { Inbox } from './inbox';
+import type { UnrecognizedWebhooks } from './unrecognized';
 
 /** Meta's webhook payloads are at most 3 MB. */
 export const MAX_WEBHOOK_BYTES = 3 * 1024 * 1024;
@@ -10,6 +13,25 @@ export const MAX_WEBHOOK_BYTES = 3 * 1024 * 1024;
 export interface WebhookSecrets {
   appSecret: string | null;
   verifyToken: string | null;
+  /** The shared token unsigned webhooks (On-Premises, ITNIO) must carry; null refuses them. */
+  webhookToken?: string | null;
+}
+
+/**
+ * How /webhook authenticates and reads a POST:
+ * - meta: Meta's webhooks (Cloud API, Maton), signed with the app secret;
+ * - onprem: the On-Premises client's flat payload, unsigned, so it must carry the shared token;
+ * - pass-through: ITNIO's callbacks (format unpublished), token-checked; Meta-shaped bodies are
+ *   normalized, anything else is kept as unrecognized.
+ */
+export type WebhookFormat = 'meta' | 'onprem' | 'pass-through';
+
+export interface WebhookOptions {
+  format?: WebhookFormat;
+  /** Provider name written with unrecognized bodies, e.g. "itnio". */
+  provider?: string;
+  /** Where token-checked bodies that hold no message or status go. */
+  unrecognized?: UnrecognizedWebhooks | null;
 }
 
 export class BodyTooLarge extends Error {}
@@ -43,12 +65,40 @@ function reply(res: ServerResponse, status: number, body: string): void {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end(body);
 }
 
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value, 'utf8').digest();
+}
+
+/** Compares in constant time (over digests, so the length of the token does not leak either). */
+function sameToken(given: string, expected: string): boolean {
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+/** The token a request carries: `?token=`, else the password of HTTP Basic auth; null without one. */
+export function tokenOf(req: IncomingMessage, url: URL): string | null {
+  const query = url.searchParams.get('token');
+  if (query !== null && query !== '') return query;
+  const header = req.headers.authorization;
+  const match = typeof header === 'string' ? /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header) : null;
+  if (match === null) return null;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon < 0 ? null : decoded.slice(colon + 1);
+}
+
 /**
  * The inbox's webhook endpoint: Meta's GET handshake (verify token) and signed POSTs (app secret,
  * checked over the raw bytes; 401 when wrong), normalized by core and stored. Answers 200 only
  * once the events are written, so Meta redelivers what was not stored.
  */
-export function createWebhookHandler(inbox: Inbox, secrets: WebhookSecrets, log: (message: string) => void): (req: IncomingMessage, res: ServerResponse) => void {
+export function createWebhookHandler(
+  inbox: Inbox,
+  secrets: WebhookSecrets,
+  log: (message: string) => void,
+  options: WebhookOptions = {},
+): (req: IncomingMessage, res: ServerResponse) => void {
+  const format = options.format ?? 'meta';
+  if (format !== 'meta') return createTokenWebhookHandler(inbox, secrets.webhookToken ?? null, secrets.verifyToken, log, format, options);
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method === 'GET') {
@@ -80,6 +130,89 @@ export function createWebhookHandler(inbox: Inbox, secrets: WebhookSecrets, log:
         }
         const result = await inbox.ingest(normalizeWebhook(raw));
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
+      },
+      (error: unknown) => {
+        if (error instanceof BodyTooLarge) reply(res, 413, 'payload too large');
+        else if (!res.headersSent) reply(res, 400, 'unreadable request');
+      },
+    ).catch((error: unknown) => {
+      log(`webhook: could not store events: ${error instanceof Error ? error.message : String(error)}`);
+      if (!res.headersSent) reply(res, 500, 'could not store the events');
+    });
+  };
+}
+
+/** Normalized events for the inbox, and what of the body holds no message or status. */
+function readTokenBody(raw: Buffer, format: 'onprem' | 'pass-through'): { events: WebhookEvent[]; unrecognized: { reason: string; body: unknown }[] } {
+  if (format === 'pass-through') {
+    const read = normalizePassThroughWebhook(raw);
+    if (read.raw !== null) return { events: [], unrecognized: [{ reason: 'not in Meta\'s webhook shape', body: read.raw }] };
+    return split(read.events);
+  }
+  return split(normalizeWebhook(raw));
+}
+
+function split(events: readonly WebhookEvent[]): { events: WebhookEvent[]; unrecognized: { reason: string; body: unknown }[] } {
+  const known = events.filter((event) => event.kind !== 'unknown');
+  const unknown = events.filter((event) => event.kind === 'unknown').map((event) => ({ reason: 'an event core could not read', body: event.raw }));
+  return { events: known, unrecognized: unknown };
+}
+
+/**
+ * /webhook for providers whose webhooks are not signed (On-Premises, ITNIO): a POST is accepted
+ * only with the shared token (constant-time check; 401 otherwise, 503 when none is configured).
+ * Messages and statuses go to the inbox; whatever else the body holds is kept as unrecognized.
+ */
+function createTokenWebhookHandler(
+  inbox: Inbox,
+  token: string | null,
+  verifyToken: string | null,
+  log: (message: string) => void,
+  format: 'onprem' | 'pass-through',
+  options: WebhookOptions,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  const provider = options.provider ?? format;
+  return (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (req.method === 'GET' && format === 'pass-through' && verifyToken !== null && url.searchParams.has('hub.mode')) {
+      // In case the provider verifies the URL the way Meta does.
+      const answer = handleVerificationChallenge(Object.fromEntries(url.searchParams), verifyToken);
+      reply(res, answer.status, answer.body);
+      return;
+    }
+    if (req.method !== 'POST') {
+      req.resume();
+      res.setHeader('allow', 'POST');
+      reply(res, 405, 'method not allowed');
+      return;
+    }
+    if (token === null) {
+      req.resume();
+      reply(res, 503, 'webhooks of this provider are not signed: set WHATSAPP_WEBHOOK_TOKEN and put it in the webhook URL (?token=) or as its Basic-auth password');
+      return;
+    }
+    const given = tokenOf(req, url);
+    if (given === null || !sameToken(given, token)) {
+      req.resume();
+      log(`webhook (${provider}): refused a POST with a ${given === null ? 'missing' : 'wrong'} token (401)`);
+      res.setHeader('www-authenticate', 'Basic realm="whatsapp-business-mcp webhook"');
+      reply(res, 401, 'missing or wrong webhook token');
+      return;
+    }
+    readBody(req, MAX_WEBHOOK_BYTES).then(
+      async (raw) => {
+        const read = readTokenBody(raw, format);
+        const result = await inbox.ingest(read.events);
+        // The inbox keeps messages and statuses; errors the provider reports are at least said.
+        for (const event of read.events) {
+          if (event.kind !== 'error') continue;
+          for (const error of event.errors) log(`webhook (${provider}): the provider reported error ${error.code ?? '?'}${error.title ? `: ${error.title}` : ''}`);
+        }
+        for (const item of read.unrecognized) {
+          if (options.unrecognized) await options.unrecognized.record(provider, item.reason, item.body);
+          else log(`webhook: ignored an unrecognized ${provider} payload (${item.reason}); no file to keep it in`);
+        }
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ...result, unrecognized: read.unrecognized.length }));
       },
       (error: unknown) => {
         if (error instanceof BodyTooLarge) reply(res, 413, 'payload too large');

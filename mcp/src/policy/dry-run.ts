@@ -1,5 +1,6 @@
 import { createProvider, WhatsAppNetworkError } from 'whatsapp-business-core';
 import type { Operation, ProviderConfig, Transport, TransportRequest, TransportResponse } from 'whatsapp-business-core';
+import { credentialFreeConfig } from '../provider-setup';
 
 /** The request a side effect would have sent, without its credentials. */
 export interface CapturedRequest {
@@ -59,11 +60,13 @@ function describe(request: TransportRequest): CapturedRequest {
 
 /**
  * Runs a validated side effect against a provider whose transport only records: the provider
- * builds exactly the request it would send (path, query, body), nothing leaves the process.
+ * builds exactly the request it would send (path, query, body), nothing leaves the process. The
+ * provider gets no credentials (the transport "authenticates"), so nothing like a login comes
+ * first and no credential is in the captured request.
  */
 export async function captureRequest(operation: Operation, config: ProviderConfig, input: unknown): Promise<CapturedRequest> {
   const transport = new CapturingTransport();
-  const provider = createProvider({ ...config, transport, retry: { maxRetries: 0 } });
+  const provider = createProvider({ ...credentialFreeConfig(config), transport, retry: { maxRetries: 0 } });
   try {
     await operation.execute(provider as never, input as never);
   } catch (error) {

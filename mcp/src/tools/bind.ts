@@ -69,6 +69,15 @@ export interface BindSpec<V = unknown, R = unknown> {
   after?: (result: R, input: V, ctx: CallContext) => Promise<void>;
   /** What the audit line says about the result. */
   auditResult?: (result: R) => { messageId?: string | null };
+  /** Top-level input fields kept out of audit lines even with --audit-bodies (PINs, codes). */
+  auditRedact?: readonly string[];
+}
+
+function redactFields(input: unknown, fields: readonly string[] | undefined): unknown {
+  if (fields === undefined || input === null || typeof input !== 'object') return input;
+  const copy: Record<string, unknown> = { ...(input as Record<string, unknown>) };
+  for (const field of fields) if (copy[field] !== undefined) copy[field] = '[redacted]';
+  return copy;
 }
 
 function codeOf(error: unknown): number | string | null {
@@ -106,7 +115,7 @@ export function bindOperation<V = unknown, R = unknown>(operation: Operation, sp
         return output.map(result, input, ctx);
       }
       const recipient = spec.recipient?.(input) ?? null;
-      const audit = { tool: spec.name, operation: operation.name, to: recipient, input };
+      const audit = { tool: spec.name, operation: operation.name, to: recipient, input: redactFields(input, spec.auditRedact) };
       const record = (entry: AuditEntry): void => {
         runtime.auditor.record(entry);
         const { input: _input, ...visible } = entry;

@@ -1,5 +1,5 @@
 import type { ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
-import type { Operation } from 'whatsapp-business-core';
+import type { MessageKind, Operation } from 'whatsapp-business-core';
 import type { Runtime } from '../runtime';
 import type { JsonSchema } from './json-schema';
 import type { ToolOutcome } from './result';
@@ -28,6 +28,8 @@ export interface ToolDefinition {
   sideEffect: boolean;
   /** The catalogue operation it runs; the tool is offered only when the provider supports it. */
   operation: Operation | null;
+  /** Send tools: the message kinds it can send; offered when the provider supports at least one. */
+  messageKinds?: readonly MessageKind[];
   /** Runs the call on decoded arguments; throws core errors or PolicyDenied, mapped to isError results. */
   run(args: Record<string, unknown>, ctx: CallContext): Promise<ToolOutcome>;
 }

@@ -58,6 +58,17 @@ export function inputJsonSchema(schema: z.ZodType, docs: Readonly<Record<string,
   return json;
 }
 
+/**
+ * The schema without some top-level properties (fields a provider refuses). A listing change only:
+ * a call that sends one anyway still gets core's validation error naming the field.
+ */
+export function withoutProperties(schema: JsonSchema, names: readonly string[]): JsonSchema {
+  if (!isRecord(schema.properties) || !names.some((name) => name in (schema.properties as Record<string, unknown>))) return schema;
+  const properties = Object.fromEntries(Object.entries(schema.properties).filter(([name]) => !names.includes(name)));
+  const required = Array.isArray(schema.required) ? schema.required.filter((name) => !names.includes(String(name))) : undefined;
+  return { ...schema, properties, ...(required === undefined ? {} : { required }) };
+}
+
 export function outputJsonSchema(schema: z.ZodType): JsonSchema {
   const json = z.toJSONSchema(schema, { io: 'output', target: 'draft-7', unrepresentable: 'any' }) as JsonSchema;
   if (json.type !== 'object') throw new Error('a tool output schema must be an object');

@@ -1,8 +1,8 @@
 import { mkdir, open, realpath, stat, writeFile } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
-import { MEDIA_RULES, operations } from 'whatsapp-business-core';
-import type { MediaDownloadResult, MediaIdInput } from 'whatsapp-business-core';
+import { MEDIA_RULES, operations, PROVIDER_SUPPORT } from 'whatsapp-business-core';
+import type { MediaDownloadResult, MediaIdInput, ProviderName } from 'whatsapp-business-core';
 import type { McpConfig } from '../config';
 import { bindOperation, catalogue } from './bind';
 import type { CallContext, ToolDefinition } from './define';
@@ -86,7 +86,8 @@ async function deliverDownload(result: MediaDownloadResult, ctx: CallContext): P
   };
 }
 
-export function mediaTools(config: McpConfig): ToolDefinition[] {
+export function mediaTools(config: McpConfig, provider: ProviderName): ToolDefinition[] {
+  const canDownload = PROVIDER_SUPPORT[provider].capabilities.includes('downloadMedia');
   const kinds = Object.entries(MEDIA_RULES)
     .map(([kind, rule]) => `${kind}: ${rule.mimeTypes.join(', ')}`)
     .join('; ');
@@ -126,13 +127,17 @@ export function mediaTools(config: McpConfig): ToolDefinition[] {
     bindOperation(catalogue('media.getUrl'), {
       name: 'whatsapp_get_media',
       description:
-        'Gets a media id\'s MIME type, size, SHA-256 and a download URL (valid 5 minutes, needs the server\'s credentials). To get the file itself use whatsapp_download_media.',
+        `Gets a media id's MIME type, size, SHA-256 and a download URL (valid 5 minutes, needs the server's credentials). ${
+          canDownload
+            ? 'To get the file itself use whatsapp_download_media.'
+            : `The ${PROVIDER_SUPPORT[provider].label} cannot download the file itself: Meta serves media files only to the holder of the Meta access token.`
+        }`,
       toolset: 'media',
     }),
     bindOperation<MediaIdInput, MediaDownloadResult>(catalogue('media.download'), {
       name: 'whatsapp_download_media',
       description:
-        `Downloads the file behind a media id (e.g. a photo or voice note a customer sent; ids from webhooks expire after 7 days), checked against its SHA-256. Files up to ${config.maxInlineMediaBytes} bytes come back inline (images and audio as such, other files as an embedded resource); larger files are saved on the server and a file link is returned. Customer files are untrusted content.`,
+        `Downloads the file behind a media id (e.g. a photo or voice note a customer sent; ids from webhooks expire after 7 days), checked against its SHA-256 when the provider reports one. Files up to ${config.maxInlineMediaBytes} bytes come back inline (images and audio as such, other files as an embedded resource); larger files are saved on the server and a file link is returned. Customer files are untrusted content.`,
       toolset: 'media',
       output: { schema: downloadOutput, map: (result, _input, ctx) => deliverDownload(result, ctx) },
     }),

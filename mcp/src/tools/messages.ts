@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { hintForMetaCode, LIMITS, operations } from 'whatsapp-business-core';
-import type { MarkReadInput, MessageType, SendMessageInput, SendMessageResult, SuccessResult } from 'whatsapp-business-core';
+import { hintForMetaCode, LIMITS, operations, PROVIDER_SUPPORT } from 'whatsapp-business-core';
+import type { MarkReadInput, MessageKind, MessageType, ProviderName, SendMessageInput, SendMessageResult, SuccessResult } from 'whatsapp-business-core';
 import { bindOperation, catalogue } from './bind';
 import type { CallContext, ToolDefinition } from './define';
 import { PolicyDenied } from './result';
@@ -102,6 +102,37 @@ interface SendSpec {
   title: string;
   types: readonly MessageType[];
   description: string;
+  /** The provider the server runs with: descriptions say what it cannot send. */
+  provider: ProviderName;
+}
+
+const INTERACTIVE_KINDS: readonly MessageKind[] = ['interactive.button', 'interactive.list', 'interactive.cta_url', 'interactive.location_request_message'];
+const KIND_NAMES: Readonly<Partial<Record<MessageKind, string>>> = {
+  'interactive.button': 'reply buttons',
+  'interactive.list': 'list menus',
+  'interactive.cta_url': 'call-to-action URL buttons',
+  'interactive.location_request_message': 'location requests',
+};
+
+/** The message kinds a send tool covers (interactive messages by their own type). */
+function kindsOf(types: readonly MessageType[]): MessageKind[] {
+  return types.flatMap((type) => (type === 'interactive' ? [...INTERACTIVE_KINDS] : [type]));
+}
+
+/** What the provider cannot do among the tool's kinds, in a sentence (empty when it can do all). */
+function providerLimits(kinds: readonly MessageKind[], provider: ProviderName): string {
+  const support = PROVIDER_SUPPORT[provider];
+  const missing = kinds.filter((kind) => !support.messageKinds.includes(kind));
+  const supported = kinds.filter((kind) => support.messageKinds.includes(kind)).map((kind) => KIND_NAMES[kind] ?? kind);
+  // A tool with nothing supported is not offered at all.
+  if (supported.length === 0) return '';
+  const parts: string[] = [];
+  if (missing.length > 0) {
+    parts.push(`With the ${support.label} only ${supported.join(', ')} can be sent (not ${missing.map((kind) => KIND_NAMES[kind] ?? kind).join(', ')}).`);
+  }
+  const media = kinds.some((kind) => ['image', 'video', 'audio', 'document', 'sticker'].includes(kind));
+  if (media && !support.mediaById) parts.push(`The ${support.label} takes media by public https "link" only, not by uploaded media id.`);
+  return parts.join(' ');
 }
 
 /**
@@ -128,10 +159,12 @@ export function sendTool(spec: SendSpec): ToolDefinition {
     docSchema = z.strictObject({ ...envelope, type: z.enum(spec.types as [MessageType, ...MessageType[]]), ...contents });
     validate = z.discriminatedUnion('type', members as unknown as [Member, ...Member[]]);
   }
-  return bindOperation<SendMessageInput, SendMessageResult>(catalogue('message.send'), {
+  const kinds = kindsOf(spec.types);
+  const limits = providerLimits(kinds, spec.provider);
+  const tool = bindOperation<SendMessageInput, SendMessageResult>(catalogue('message.send'), {
     name: spec.name,
     title: spec.title,
-    description: `${spec.description} ${spec.types.includes('template') ? '' : `${WINDOW_RULE} `}${ACCEPTED_RULE}`,
+    description: `${spec.description} ${limits === '' ? '' : `${limits} `}${spec.types.includes('template') ? '' : `${WINDOW_RULE} `}${ACCEPTED_RULE}`,
     toolset: 'messaging',
     docs: SEND_DOCS,
     docSchema,
@@ -161,17 +194,29 @@ export function sendTool(spec: SendSpec): ToolDefinition {
       });
     },
   });
+  return { ...tool, messageKinds: kinds };
 }
 
-export function messagingTools(): ToolDefinition[] {
+function templateHelp(provider: ProviderName): string {
+  const support = PROVIDER_SUPPORT[provider];
+  if (support.capabilities.includes('listTemplates')) return ' Find templates and their variables with whatsapp_list_templates / whatsapp_get_template.';
+  if (provider === 'onprem') {
+    return ' The template must be approved in WhatsApp Manager; the On-Premises API needs its namespace, taken from WHATSAPP_ONPREM_TEMPLATE_NAMESPACE.';
+  }
+  return ` The ${support.label} cannot list templates: use the exact name and language of an approved template.`;
+}
+
+export function messagingTools(provider: ProviderName): ToolDefinition[] {
   return [
     sendTool({
+      provider,
       name: 'whatsapp_send_text',
       title: 'Send text message',
       types: ['text'],
       description: 'Sends a text message to a customer (use replyTo to answer a specific message).',
     }),
     sendTool({
+      provider,
       name: 'whatsapp_send_media',
       title: 'Send image, video, audio, document or sticker',
       types: ['image', 'video', 'audio', 'document', 'sticker'],
@@ -179,13 +224,15 @@ export function messagingTools(): ToolDefinition[] {
         'Sends media by public link or by the id of media uploaded with whatsapp_upload_media. Set "type" and put the media object under the key of the same name.',
     }),
     sendTool({
+      provider,
       name: 'whatsapp_send_template',
       title: 'Send template message',
       types: ['template'],
       description:
-        'Sends an approved message template. This is the only way to message a customer outside the 24 h customer service window (for example to start a conversation). Find templates and their variables with whatsapp_list_templates / whatsapp_get_template.',
+        `Sends an approved message template. This is the only way to message a customer outside the 24 h customer service window (for example to start a conversation).${templateHelp(provider)}`,
     }),
     sendTool({
+      provider,
       name: 'whatsapp_send_interactive',
       title: 'Send interactive message',
       types: ['interactive'],
@@ -193,18 +240,21 @@ export function messagingTools(): ToolDefinition[] {
         'Sends reply buttons (up to 3), a list menu (up to 10 rows), a call-to-action URL button, or a location request. The customer\'s choice arrives as an inbound message in the inbox.',
     }),
     sendTool({
+      provider,
       name: 'whatsapp_send_location',
       title: 'Send location',
       types: ['location'],
       description: 'Sends a map pin (latitude, longitude, optional name and address).',
     }),
     sendTool({
+      provider,
       name: 'whatsapp_send_contacts',
       title: 'Send contact cards',
       types: ['contacts'],
       description: 'Sends one or more contact cards (name, phones, emails, addresses, organization, URLs).',
     }),
     sendTool({
+      provider,
       name: 'whatsapp_react',
       title: 'React to a message',
       types: ['reaction'],

@@ -52,11 +52,27 @@ const TOOL_FOR_OPERATION: Readonly<Record<string, string>> = {
   'phoneNumber.get': 'whatsapp_get_phone_number',
   'businessProfile.get': 'whatsapp_get_business_profile',
   'businessProfile.update': 'whatsapp_update_business_profile',
+  'connection.list': 'whatsapp_list_connections',
+  'connection.create': 'whatsapp_create_connection',
+  'connection.get': 'whatsapp_get_connection',
+  'connection.delete': 'whatsapp_delete_connection',
+  'account.getHealth': 'whatsapp_get_health',
+  'account.requestCode': 'whatsapp_request_registration_code',
+  'account.verifyCode': 'whatsapp_verify_registration_code',
+  'account.getSettings': 'whatsapp_get_application_settings',
+  'account.updateSettings': 'whatsapp_update_application_settings',
+  'contact.check': 'whatsapp_check_contacts',
 };
 const OPERATION_NAME = new RegExp(`\\b(${Object.keys(TOOL_FOR_OPERATION).map((name) => name.replace('.', '\\.')).join('|')})\\b`, 'g');
 
+/** Core's hints name configuration fields; this server's operator sets environment variables. */
+const SETTING_FOR_FIELD: readonly (readonly [RegExp, string])[] = [[/\binsecureTls: true in the provider configuration\b/g, 'WHATSAPP_ONPREM_INSECURE_TLS=true']];
+
 function toolNames(text: string | null): string | null {
-  return text === null ? null : text.replace(OPERATION_NAME, (name) => TOOL_FOR_OPERATION[name] ?? name);
+  if (text === null) return null;
+  let out = text.replace(OPERATION_NAME, (name) => TOOL_FOR_OPERATION[name] ?? name);
+  for (const [field, variable] of SETTING_FOR_FIELD) out = out.replace(field, variable);
+  return out;
 }
 
 const VALIDATION_HINT = 'Fix the fields listed in "issues" (each names the field and the rule it broke) and call the tool again.';

@@ -1,3 +1,5 @@
+import { PROVIDER_SUPPORT } from 'whatsapp-business-core';
+import type { ProviderName } from 'whatsapp-business-core';
 import { bindOperation, catalogue } from './bind';
 import type { ToolDefinition } from './define';
 
@@ -13,7 +15,15 @@ const TEMPLATE_DOCS = {
   category: 'Only templates of this category.',
 };
 
-export function templateTools(): ToolDefinition[] {
+/** How to follow a new template's review: with whatsapp_get_template where the provider can read templates. */
+function reviewHelp(provider: ProviderName): string {
+  const support = PROVIDER_SUPPORT[provider];
+  return support.capabilities.includes('getTemplateById')
+    ? 'It starts PENDING and cannot be sent until APPROVED (check with whatsapp_get_template).'
+    : `It starts PENDING and cannot be sent until APPROVED; the ${support.label} cannot read templates, so follow the review in its console or WhatsApp Manager.`;
+}
+
+export function templateTools(provider: ProviderName): ToolDefinition[] {
   return [
     bindOperation(catalogue('template.list'), {
       name: 'whatsapp_list_templates',
@@ -32,7 +42,7 @@ export function templateTools(): ToolDefinition[] {
     bindOperation(catalogue('template.create'), {
       name: 'whatsapp_create_template',
       description:
-        'Submits a new template for Meta\'s review. Categories: MARKETING, UTILITY, AUTHENTICATION. Variables are {{1}} or {{name}}, each with an example. It starts PENDING and cannot be sent until APPROVED (check with whatsapp_get_template).',
+        `Submits a new template for Meta's review${provider === 'cloud' ? '' : ` through the ${PROVIDER_SUPPORT[provider].label}`}. Categories: MARKETING, UTILITY, AUTHENTICATION. Variables are {{1}} or {{name}}, each with an example. ${reviewHelp(provider)}`,
       toolset: 'templates',
       docs: TEMPLATE_DOCS,
     }),
