@@ -4,6 +4,8 @@ import type { Clock } from './clock';
 
 export interface DefaultTransportOptions {
   requestTimeoutMs?: number;
+  /** Accept self-signed TLS certificates (a provider asks for it only when its configuration says so). */
+  insecureTls?: boolean;
 }
 
 export interface HostDefaults {

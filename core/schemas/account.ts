@@ -9,7 +9,7 @@ export const MAX_CONCURRENT_WEBHOOK_REQUESTS = [6, 12, 18, 24] as const;
 export const accountHealthInput = z.strictObject({});
 
 export const accountHealth = z.object({
-  /** True when every node's gateway is "connected": messages can be sent. */
+  /** True when every node but a standby (secondary master) is "connected": messages can be sent. */
   ready: z.boolean(),
   /** The worst status over all nodes (a single client has one). */
   gatewayStatus: z.string(),

@@ -13,6 +13,12 @@ export interface UndiciTransportOptions {
   connections?: number;
   /** Larger responses are refused (media downloads are at most 100 MB). */
   maxResponseBytes?: number;
+  /**
+   * Accept any TLS certificate, self-signed ones included. Only for a server you trust that has no
+   * certificate from a public authority (a WhatsApp On-Premises client's default set-up); off unless
+   * explicitly enabled, because it also accepts an attacker's certificate.
+   */
+  insecureTls?: boolean;
 }
 
 /**
@@ -62,7 +68,7 @@ export class UndiciTransport implements Transport {
   constructor(options: UndiciTransportOptions = {}) {
     this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
     this.agent = new Agent({
-      connect: { timeout: options.connectTimeoutMs ?? 10_000 },
+      connect: { timeout: options.connectTimeoutMs ?? 10_000, ...(options.insecureTls === true ? { rejectUnauthorized: false } : {}) },
       keepAliveTimeout: options.keepAliveTimeoutMs ?? 30_000,
       connections: options.connections ?? 64,
       headersTimeout: this.requestTimeoutMs,

@@ -2,12 +2,13 @@ import type { WebhookContactCard, WebhookErrorDetail } from './event';
 import { num, obj, objects, str } from '../json-read';
 import type { Json } from '../json-read';
 
+/** Cloud errors carry their details in `error_data.details`; On-Premises errors carry `details` itself. */
 export function toErrorDetails(value: unknown): WebhookErrorDetail[] {
   return objects(value).map((error) => ({
     code: num(error.code),
     title: str(error.title),
     message: str(error.message),
-    details: str(obj(error.error_data)?.details),
+    details: str(obj(error.error_data)?.details) ?? str(error.details),
     href: str(error.href),
   }));
 }

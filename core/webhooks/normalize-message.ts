@@ -6,21 +6,22 @@ import { fingerprint } from './fingerprint';
 import { bool, num, obj, objects, str } from '../json-read';
 import type { Json } from '../json-read';
 
-const MEDIA_TYPES = new Set(['image', 'video', 'audio', 'document', 'sticker']);
+/** `voice` is the On-Premises API's type for voice notes (Cloud sends them as audio with voice: true). */
+const MEDIA_TYPES = new Set(['image', 'video', 'audio', 'document', 'sticker', 'voice']);
 /** Message types Meta documents; anything else is reported as kind "unknown", raw payload kept. */
 const KNOWN_TYPES = new Set([
   'text', 'image', 'video', 'audio', 'document', 'sticker', 'location', 'contacts', 'interactive', 'button',
-  'reaction', 'order', 'system', 'unsupported', 'unknown', 'request_welcome',
+  'reaction', 'order', 'system', 'unsupported', 'unknown', 'request_welcome', 'voice',
 ]);
 
-function toMedia(media: Json): WebhookMedia {
+function toMedia(media: Json, type: string): WebhookMedia {
   return {
     id: str(media.id),
     mimeType: str(media.mime_type),
     sha256: str(media.sha256),
     caption: str(media.caption),
     filename: str(media.filename),
-    voice: bool(media.voice),
+    voice: type === 'voice' ? true : bool(media.voice),
     animated: bool(media.animated),
     url: str(media.url),
   };
@@ -30,7 +31,7 @@ function fillContent(event: WebhookEvent, message: Json, type: string): void {
   const content = obj(message[type]);
   if (type === 'text') event.text = str(content?.body);
   if (MEDIA_TYPES.has(type) && content !== null) {
-    event.media = toMedia(content);
+    event.media = toMedia(content, type);
     event.text = event.media.caption;
   }
   if (type === 'location' && content !== null) {

@@ -37,6 +37,22 @@ function normalizeMessagesValue(value: Json, origin: EventOrigin): WebhookEvent[
   return events.length > 0 ? events : [unknownEvent(value, origin)];
 }
 
+/** Top-level parts of a flat On-Premises webhook; `meta` only describes the client. */
+const FLAT_KEYS: ReadonlySet<string> = new Set(['contacts', 'messages', 'statuses', 'errors', 'meta']);
+
+/**
+ * The On-Premises client posts the `messages` value itself, without entry/changes and without the
+ * receiving number's metadata (so phone number id and display number stay null). Parts it does not
+ * document are reported as one "unknown" event rather than dropped.
+ */
+function normalizeFlat(root: Json): WebhookEvent[] {
+  const origin = originOf({}, 'messages', root);
+  const events = normalizeMessagesValue(root, origin);
+  const rest = Object.entries(root).filter(([key]) => !FLAT_KEYS.has(key));
+  if (rest.length > 0) events.push(unknownEvent(Object.fromEntries(rest), origin));
+  return events;
+}
+
 function originOf(entry: Json, field: string | null, value: Json | null): EventOrigin {
   const metadata = obj(value?.metadata);
   return {
@@ -67,7 +83,7 @@ export function normalizeWebhook(body: unknown): WebhookEvent[] {
   if (root === null) return [unknownEvent(parsed, originOf({}, null, null))];
   if (!Array.isArray(root.entry)) {
     const flat = ['messages', 'statuses', 'errors'].some((key) => Array.isArray(root[key]));
-    return flat ? normalizeMessagesValue(root, originOf({}, 'messages', root)) : [unknownEvent(root, originOf({}, null, null))];
+    return flat ? normalizeFlat(root) : [unknownEvent(root, originOf({}, null, null))];
   }
   const events: WebhookEvent[] = [];
   for (const rawEntry of root.entry) {

@@ -1,6 +1,7 @@
 import { normalizePhoneNumber, TEMPLATE_STATUSES, type JsonObject, type JsonValue } from 'whatsapp-business-core';
 import { GraphError } from '../graph/graph-error';
 import type { SandboxContext } from '../runtime/context';
+import { onPremState } from '../flavors/onprem/onprem-state';
 import { resetSandbox } from '../runtime/reset';
 import { setTemplateStatus } from '../templates/template-status';
 import type { Field } from '../validation/field';
@@ -34,6 +35,7 @@ function dispatch(ctx: SandboxContext, method: string, pathname: string, query: 
   if (route === 'GET /_sandbox/webhooks') return { status: 200, body: { data: webhookLog(ctx) } };
   if (route === 'POST /_sandbox/reset') {
     resetSandbox(ctx);
+    if (ctx.config.flavor === 'onprem') onPremState(ctx).reset();
     return { status: 200, body: { success: true } };
   }
   const templateStatus = /^POST \/_sandbox\/templates\/([^/]+)\/status$/.exec(route);

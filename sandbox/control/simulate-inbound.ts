@@ -3,6 +3,8 @@ import type { SandboxContext } from '../runtime/context';
 import { newMessageId } from '../runtime/ids';
 import { messagesEnvelope, unixSeconds } from '../webhooks/envelopes';
 import { Field } from '../validation/field';
+import { newOnPremMessageId } from '../flavors/onprem/onprem-ids';
+import { refuseCloudOnlyInboundFields, withOnPremMediaId } from '../flavors/onprem/onprem-inbound';
 import { inboundContent, INBOUND_TYPES } from './inbound-content';
 
 const BODY_KEYS = ['from', 'name', 'phoneNumberId', 'type', 'context', 'userId', 'omitPhone', ...INBOUND_TYPES];
@@ -14,6 +16,9 @@ const BSUID = /^[A-Z]{2}(\.ENT)?\.[A-Za-z0-9]{1,128}$/;
  */
 export function simulateInbound(ctx: SandboxContext, root: Field): JsonObject {
   root.object(BODY_KEYS);
+  // The onprem flavor's webhooks are the client's: its message and media ids, no user ids.
+  const onPrem = ctx.config.flavor === 'onprem';
+  if (onPrem) refuseCloudOnlyInboundFields(root);
   const fromField = root.child('from');
   const normalized = normalizePhoneNumber(fromField.string({ min: 1 }));
   if (!normalized.ok) return fromField.invalid(normalized.reason);
@@ -35,10 +40,11 @@ export function simulateInbound(ctx: SandboxContext, root: Field): JsonObject {
   }
   const omitPhone = root.child('omitPhone').optionalBoolean() ?? false;
   if (omitPhone && userId === undefined) root.child('omitPhone').invalid('a user without a phone number needs userId');
-  const content = inboundContent(ctx, type, root.child(type));
+  const cloudContent = inboundContent(ctx, type, root.child(type));
+  const content = onPrem ? withOnPremMediaId(ctx, cloudContent) : cloudContent;
 
   const now = ctx.now();
-  const id = newMessageId(from);
+  const id = onPrem ? newOnPremMessageId() : newMessageId(from);
   const timestamp = unixSeconds(now);
   const message: JsonObject = {};
   const contact: JsonObject = { profile: { name } };
@@ -63,6 +69,6 @@ export function simulateInbound(ctx: SandboxContext, root: Field): JsonObject {
   ctx.webhooks.enqueue('messages', webhook);
   const answer: JsonObject = { messageId: id };
   if (content.mediaId !== undefined) answer.mediaId = content.mediaId;
-  answer.webhook = webhook;
+  answer.webhook = ctx.webhooks.asDelivered('messages', webhook);
   return answer;
 }

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { setUpOnPrem } from '../flavors/onprem/onprem-webhooks';
 import { seedTemplates } from '../templates/seed-template';
 import { WebhookDispatcher, type WebhookTarget } from '../webhooks/dispatcher';
 import type { SandboxContext } from './context';
@@ -45,6 +46,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     now: () => Date.now(),
     baseUrl: () => baseUrl,
   };
+  if (config.flavor === 'onprem') setUpOnPrem(ctx);
   const server = createSandboxServer(ctx);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -23,6 +23,17 @@ export interface WebhookTarget {
   verifyToken: string;
 }
 
+/**
+ * Another API's webhooks (the On-Premises client's): where they go and what they look like. Such
+ * webhooks are posted as plain JSON, without Meta's verification handshake or signature.
+ */
+export interface WebhookDialect {
+  /** The receiver of events of this field right now, or null when they go nowhere. */
+  target(field: string): { url: string } | null;
+  /** The event as this dialect delivers it (from Meta's envelope), or null when it has no such event. */
+  translate(field: string, payload: JsonObject): JsonObject | null;
+}
+
 export interface DispatcherDeps {
   timers: TimerRegistry;
   retries: number;
@@ -51,12 +62,28 @@ export class WebhookDispatcher {
   /** Events that are scheduled but not queued yet (a message's delivered/read statuses). */
   private holds = 0;
   private holdGeneration = 0;
+  private dialect: WebhookDialect | null = null;
 
   constructor(private readonly deps: DispatcherDeps) {}
 
-  /** Queues an event; a no-op when no callback URL and app secret are configured. */
-  enqueue(field: string, payload: JsonObject): void {
-    if (this.stopped || this.deps.target(field) === null) return;
+  /** From now on, deliver events in this dialect instead of Meta's (set once, at start). */
+  useDialect(dialect: WebhookDialect): void {
+    this.dialect = dialect;
+  }
+
+  /** The event as receivers get it (Meta's envelope, or the dialect's translation, null for none). */
+  asDelivered(field: string, payload: JsonObject): JsonObject | null {
+    return this.dialect === null ? payload : this.dialect.translate(field, payload);
+  }
+
+  /**
+   * Queues an event; a no-op when no callback URL and app secret are configured (for a dialect:
+   * when it has no receiver, or no such event).
+   */
+  enqueue(field: string, event: JsonObject): void {
+    if (this.stopped || this.targetOf(field) === null) return;
+    const payload = this.asDelivered(field, event);
+    if (payload === null) return;
     this.sequence += 1;
     const delivery: WebhookDelivery = {
       id: String(this.sequence),
@@ -68,7 +95,9 @@ export class WebhookDispatcher {
       error: null,
     };
     this.history.push(delivery);
-    this.queue.push({ delivery, body: Buffer.from(toEscapedJson(payload), 'utf8') });
+    // Meta escapes non-ASCII characters in what it signs; a dialect posts plain JSON.
+    const text = this.dialect === null ? toEscapedJson(payload) : JSON.stringify(payload);
+    this.queue.push({ delivery, body: Buffer.from(text, 'utf8') });
     if (!this.running) void this.drain();
   }
 
@@ -136,13 +165,13 @@ export class WebhookDispatcher {
     for (let attempt = 0; attempt <= this.deps.retries; attempt += 1) {
       if (attempt > 0) await this.backoff(BACKOFF_BASE_MS * 2 ** (attempt - 1), signal);
       if (signal.aborted) return;
-      const target = this.deps.target(delivery.field);
+      const target = this.targetOf(delivery.field);
       if (target === null) {
         delivery.error = 'webhooks are no longer configured';
         return;
       }
       delivery.attempts += 1;
-      if (this.verifiedUrl !== target.url) {
+      if (target.appSecret !== null && this.verifiedUrl !== target.url) {
         const handshake = await verifyCallback(target.url, target.verifyToken, signal);
         if (signal.aborted) return;
         if (!handshake.ok) {
@@ -156,7 +185,7 @@ export class WebhookDispatcher {
       const result = await sendOutbound({
         method: 'POST',
         url: target.url,
-        headers: { 'Content-Type': 'application/json', ...signatureHeaders(target.appSecret, body) },
+        headers: { 'Content-Type': 'application/json', ...(target.appSecret === null ? {} : signatureHeaders(target.appSecret, body)) },
         body,
         signal,
         timeoutMs: POST_TIMEOUT_MS,
@@ -173,6 +202,13 @@ export class WebhookDispatcher {
       this.deps.log(`webhook ${delivery.field} #${delivery.id} attempt ${delivery.attempts} failed: ${delivery.error}`);
     }
     this.deps.log(`webhook ${delivery.field} #${delivery.id} given up after ${delivery.attempts} attempts`);
+  }
+
+  /** Meta's signed, verified target, or the dialect's plain one (no secret: no handshake, no signature). */
+  private targetOf(field: string): { url: string; appSecret: string | null; verifyToken: string } | null {
+    if (this.dialect === null) return this.deps.target(field);
+    const target = this.dialect.target(field);
+    return target === null ? null : { url: target.url, appSecret: null, verifyToken: '' };
   }
 
   private backoff(ms: number, signal: AbortSignal): Promise<void> {
