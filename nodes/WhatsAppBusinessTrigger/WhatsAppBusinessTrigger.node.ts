@@ -1,36 +1,49 @@
 /**
- * WhatsApp Business Trigger: starts a workflow for each WhatsApp event Meta sends.
+ * WhatsApp Business Trigger: starts a workflow for each WhatsApp event Meta, an On-Premises
+ * client or ITNIO sends.
  *
  * Webhooks: GET `setup` (Meta's verification handshake) and POST `default` on the same path
  * `webhook`, so the production URL is `<n8n>/webhook/<webhookId>/webhook`.
  *
- * Credentials: `whatsAppWebhookApi` (App ID, App Secret, Verify Token, API Version, Base URL;
- * always) and the provider credential picked by `authentication` (`whatsAppCloudApi` for
- * `cloudApi`; used by Automatic setup to subscribe the WABA, and to download media).
+ * Credentials, by `authentication` (the source):
+ * - 'cloudApi' / 'matonApi' (Meta's signed webhooks): `whatsAppWebhookApi` (App ID, App Secret,
+ *   Verify Token, API Version, Base URL) and `whatsAppCloudApi` / `matonApi` (used by Automatic
+ *   setup to subscribe the WABA, through the Maton gateway for Maton, and to download media).
+ * - 'onPremisesApi': `whatsAppOnPremisesApi` only (its Webhook Secret protects the URL; Automatic
+ *   setup and media downloads use the client's API).
+ * - 'itnioApi': `itnioApi` only (its Webhook Secret protects the URL).
  *
  * Parameters (name: values, default):
- * - `authentication`: 'cloudApi' (provider selector shared with the action node), 'cloudApi'
- * - `setupMode`: 'automatic' | 'manual', 'automatic'
- *   - automatic: activation runs GET/POST `/{app-id}/subscriptions` (app token app-id|app-secret;
+ * - `authentication`: 'cloudApi' | 'matonApi' | 'onPremisesApi' | 'itnioApi', 'cloudApi'
+ * - `setupMode` (Meta and On-Premises): 'automatic' | 'manual'; 'automatic' for Meta, 'manual' for On-Premises
+ *   - Meta automatic: activation runs GET/POST `/{app-id}/subscriptions` (app token app-id|app-secret;
  *     callback_url = this URL, verify_token derived from the app secret, workflow and node) and
- *     GET/POST `/{waba-id}/subscribed_apps` (Cloud credential); deactivation deletes what it made.
- *     Fails when another URL owns the app's subscription, or for an http URL with Meta's host.
- *   - manual: nothing is registered; the handshake answers with the credential's Verify Token.
+ *     GET/POST `/{waba-id}/subscribed_apps` (Cloud or Maton credential); deactivation deletes what
+ *     it made. Fails when another URL owns the app's subscription, or for an http URL with Meta's host.
+ *   - Meta manual: nothing is registered; the handshake answers with the credential's Verify Token.
+ *   - On-Premises automatic: activation sets the client's webhook URL (core's account.updateSettings,
+ *     PATCH /v1/settings/application) to this URL plus ?token=<Webhook Secret>, https only, and
+ *     remembers the previous URL; deactivation puts the previous URL back (a URL cannot be cleared
+ *     without resetting every setting, so without a previous one it stays).
+ *   - On-Premises manual, ITNIO (always manual): nothing is registered.
  * - `events`: multiOptions of 'messages' | 'statuses' | 'templateStatus' | 'accountUpdates' |
  *   'errors' | 'other', ['messages']
  * - `statusValues`: multiOptions of 'sent' | 'delivered' | 'read' | 'failed' | 'played' |
  *   'deleted', [] (= all); shown with events 'statuses'
  * - `messageTypes`: multiOptions of text, image, audio, video, document, sticker, location,
  *   contacts, interactive, button, reaction, order, system, request_welcome, unsupported, [] (= all)
- * - `phoneNumberIds`: comma-separated string, '' (= all)
+ * - `phoneNumberIds`: comma-separated string, '' (= all; On-Premises events carry none)
  * - `options.downloadMedia`: boolean, false; `options.binaryPropertyName`: string, 'data';
  *   `options.dedupeWindowMinutes`: number, 1440 (0 = no de-duplication)
  *
  * Output: one item per event of core's normalizeWebhook (json = the event: kind, dedupeKey,
  * phoneNumberId, from, messageId, type, text, media, status, ...; plus `mediaError` when a download
- * failed), binary[binaryPropertyName] for downloaded media. A POST without a valid
- * X-Hub-Signature-256 gets 401 and starts nothing; a valid one with nothing left after the
- * filters gets 200 and starts nothing.
+ * failed), binary[binaryPropertyName] for downloaded media. Meta: a POST without a valid
+ * X-Hub-Signature-256 gets 401 and starts nothing. On-Premises and ITNIO: with a Webhook Secret in
+ * the credential, a POST without it (?token= or HTTP Basic password) gets 401 and starts nothing;
+ * the flat On-Premises payload is normalized like Meta's; an ITNIO body that is not Meta-shaped
+ * becomes one item `{kind: 'raw', body}` (core's normalizePassThroughWebhook), whatever the
+ * filters. A request with nothing left after the filters gets 200 and starts nothing.
  */
 import type {
   IDataObject,
@@ -42,11 +55,15 @@ import type {
   IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
-import { handleVerificationChallenge, normalizeWebhook, operations, verifyWebhookSignature } from '../shared/core';
+import { handleVerificationChallenge, normalizePassThroughWebhook, normalizeWebhook, operations, verifyWebhookSignature } from '../shared/core';
 import type { WebhookEvent } from '../shared/core';
-import { providerFor, toAuthentication } from '../shared/provider';
+import { AUTHENTICATIONS, providerFor, toAuthentication } from '../shared/provider';
 import { triggerProperties } from './description';
 import { dropRepeats, filterEvents, splitList, subscriptionFields, toItemJson } from './events';
+import { onPremCallbackUrl, onPremWebhookUrl, registerOnPremWebhook, restoreOnPremWebhook } from './onprem-setup';
+import { carriesSharedSecret } from './shared-secret';
+import { sourceOf, triggerAuthentication } from './source';
+import type { WebhookSource } from './source';
 import {
   assertReachableByMeta,
   automaticVerifyToken,
@@ -133,6 +150,91 @@ async function attachMedia(context: IWebhookFunctions, item: INodeExecutionData,
   }
 }
 
+/** The node's filters and de-duplication, then one item per event (with media when asked for). */
+async function emitEvents(context: IWebhookFunctions, normalized: WebhookEvent[]): Promise<IWebhookResponseData> {
+  const options = toOptions(context.getNodeParameter('options', {}));
+  const filtered = filterEvents(normalized, {
+    events: stringList(context.getNodeParameter('events', [])),
+    statusValues: stringList(context.getNodeParameter('statusValues', [])),
+    messageTypes: stringList(context.getNodeParameter('messageTypes', [])),
+    phoneNumberIds: splitList(String(context.getNodeParameter('phoneNumberIds', ''))),
+  });
+  const window = typeof options.dedupeWindowMinutes === 'number' ? options.dedupeWindowMinutes : 1440;
+  const events = dropRepeats(filtered, context.getWorkflowStaticData('node'), window, Date.now());
+  if (events.length === 0) return {};
+
+  const download = options.downloadMedia === true;
+  const property = typeof options.binaryPropertyName === 'string' && options.binaryPropertyName.trim() !== '' ? options.binaryPropertyName.trim() : 'data';
+  const items: INodeExecutionData[] = [];
+  for (const event of events) {
+    const item: INodeExecutionData = { json: toItemJson(event) };
+    if (download) await attachMedia(context, item, event, property);
+    items.push(item);
+  }
+  return { workflowData: [items] };
+}
+
+/** The Webhook Secret of the source's credential ('' when none is set). */
+async function sharedSecret(context: IHookFunctions | IWebhookFunctions): Promise<string> {
+  const credentials = await context.getCredentials(AUTHENTICATIONS[triggerAuthentication(context)].credential);
+  return typeof credentials.webhookSecret === 'string' ? credentials.webhookSecret : '';
+}
+
+/**
+ * On-Premises and ITNIO: no signature to check, so the credential's shared secret (when set) must
+ * come with the request. The flat On-Premises payload is normalized like Meta's; an ITNIO body
+ * that is not Meta-shaped is passed on whole as one item.
+ */
+async function unsignedWebhook(context: IWebhookFunctions, source: WebhookSource): Promise<IWebhookResponseData> {
+  if (context.getWebhookName() === 'setup') return reply(context, 200, 'This URL takes POST requests');
+  if (!carriesSharedSecret(await sharedSecret(context), toOptions(context.getQueryData()), toOptions(context.getHeaderData()))) {
+    return reply(context, 401, 'Missing or wrong webhook secret');
+  }
+  const request: { rawBody?: unknown } = context.getRequestObject();
+  const body = request.rawBody instanceof Uint8Array || typeof request.rawBody === 'string' ? request.rawBody : context.getBodyData();
+  if (source === 'itnio') {
+    const passed = normalizePassThroughWebhook(body);
+    if (passed.raw !== null) return { workflowData: [[{ json: { kind: 'raw', body: passed.raw as IDataObject } }]] };
+    return emitEvents(context, passed.events);
+  }
+  return emitEvents(context, normalizeWebhook(body));
+}
+
+/** On-Premises only: Automatic (sets the client's webhook URL) or Manual; ITNIO is always manual. */
+function unsignedSetupMode(context: IHookFunctions): 'automatic' | 'manual' {
+  if (sourceOf(triggerAuthentication(context)) !== 'onprem') return 'manual';
+  return context.getNodeParameter('setupMode', 'manual') === 'automatic' ? 'automatic' : 'manual';
+}
+
+async function unsignedSetupExists(context: IHookFunctions, staticData: IDataObject): Promise<boolean> {
+  if (unsignedSetupMode(context) === 'manual') return staticData.setupMode === 'manual';
+  const callbackUrl = await onPremCallbackUrl(context, webhookUrl(context));
+  return staticData.setupMode === 'automatic' && (await onPremWebhookUrl(context)) === callbackUrl;
+}
+
+async function createUnsignedSetup(context: IHookFunctions, staticData: IDataObject): Promise<boolean> {
+  const url = webhookUrl(context);
+  clearSetup(staticData);
+  if (unsignedSetupMode(context) === 'automatic') {
+    await registerOnPremWebhook(context, staticData, await onPremCallbackUrl(context, url));
+    staticData.setupMode = 'automatic';
+  } else {
+    staticData.setupMode = 'manual';
+  }
+  // Without the secret: static data is stored in the workflow.
+  staticData.callbackUrl = url;
+  return true;
+}
+
+async function deleteUnsignedSetup(context: IHookFunctions, staticData: IDataObject): Promise<boolean> {
+  if (staticData.setupMode === 'automatic' && sourceOf(triggerAuthentication(context)) === 'onprem') {
+    await restoreOnPremWebhook(context, staticData, await onPremCallbackUrl(context, webhookUrl(context)));
+  }
+  clearSetup(staticData);
+  delete staticData.previousWebhookUrl;
+  return true;
+}
+
 export class WhatsAppBusinessTrigger implements INodeType {
   description: INodeTypeDescription = {
     displayName: 'WhatsApp Business Trigger',
@@ -141,15 +243,18 @@ export class WhatsAppBusinessTrigger implements INodeType {
     group: ['trigger'],
     version: 1,
     subtitle: '={{$parameter["events"].join(", ")}}',
-    description: 'Starts the workflow on WhatsApp messages, message statuses, template and account updates',
+    description: 'Starts the workflow on WhatsApp messages, message statuses, template and account updates (Meta, On-Premises or ITNIO webhooks)',
     defaults: { name: 'WhatsApp Business Trigger' },
     inputs: [],
     outputs: [NodeConnectionTypes.Main],
-    // Written out (not built from AUTHENTICATIONS) so n8n's linter can read them; keep in step with
-    // providerCredentials when the provider issue adds Maton, On-Premises and ITNIO.
+    // Written out (not built from AUTHENTICATIONS: n8n's linter crashes on a spread here); keep in
+    // step with AUTHENTICATIONS and META_AUTHENTICATIONS.
     credentials: [
-      { name: 'whatsAppWebhookApi', required: true },
+      { name: 'whatsAppWebhookApi', required: true, displayOptions: { show: { authentication: ['cloudApi', 'matonApi'] } } },
       { name: 'whatsAppCloudApi', required: true, displayOptions: { show: { authentication: ['cloudApi'] } } },
+      { name: 'matonApi', required: true, displayOptions: { show: { authentication: ['matonApi'] } } },
+      { name: 'whatsAppOnPremisesApi', required: true, displayOptions: { show: { authentication: ['onPremisesApi'] } } },
+      { name: 'itnioApi', required: true, displayOptions: { show: { authentication: ['itnioApi'] } } },
     ],
     webhooks: [
       { name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
@@ -162,6 +267,7 @@ export class WhatsAppBusinessTrigger implements INodeType {
     default: {
       async checkExists(this: IHookFunctions): Promise<boolean> {
         const staticData = this.getWorkflowStaticData('node');
+        if (sourceOf(triggerAuthentication(this)) !== 'meta') return unsignedSetupExists(this, staticData);
         if (setupMode(this) === 'manual') return staticData.setupMode === 'manual';
         const credentials = await webhookCredentials(this);
         const url = webhookUrl(this);
@@ -187,6 +293,7 @@ export class WhatsAppBusinessTrigger implements INodeType {
 
       async create(this: IHookFunctions): Promise<boolean> {
         const staticData = this.getWorkflowStaticData('node');
+        if (sourceOf(triggerAuthentication(this)) !== 'meta') return createUnsignedSetup(this, staticData);
         const credentials = await webhookCredentials(this);
         const url = webhookUrl(this);
         clearSetup(staticData);
@@ -221,6 +328,7 @@ export class WhatsAppBusinessTrigger implements INodeType {
 
       async delete(this: IHookFunctions): Promise<boolean> {
         const staticData = this.getWorkflowStaticData('node');
+        if (sourceOf(triggerAuthentication(this)) !== 'meta') return deleteUnsignedSetup(this, staticData);
         if (setupMode(this) === 'manual' && staticData.setupMode !== 'automatic') {
           clearSetup(staticData);
           return true;
@@ -241,6 +349,8 @@ export class WhatsAppBusinessTrigger implements INodeType {
   };
 
   async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+    const source = sourceOf(triggerAuthentication(this));
+    if (source !== 'meta') return unsignedWebhook(this, source);
     if (this.getWebhookName() === 'setup') return answerHandshake(this);
 
     const credentials = await webhookCredentials(this);
@@ -252,26 +362,6 @@ export class WhatsAppBusinessTrigger implements INodeType {
     if (!verifyWebhookSignature(rawBody, this.getHeaderData()['x-hub-signature-256'], credentials.appSecret)) {
       return reply(this, 401, 'Invalid or missing X-Hub-Signature-256');
     }
-
-    const options = toOptions(this.getNodeParameter('options', {}));
-    const filtered = filterEvents(normalizeWebhook(rawBody), {
-      events: stringList(this.getNodeParameter('events', [])),
-      statusValues: stringList(this.getNodeParameter('statusValues', [])),
-      messageTypes: stringList(this.getNodeParameter('messageTypes', [])),
-      phoneNumberIds: splitList(String(this.getNodeParameter('phoneNumberIds', ''))),
-    });
-    const window = typeof options.dedupeWindowMinutes === 'number' ? options.dedupeWindowMinutes : 1440;
-    const events = dropRepeats(filtered, this.getWorkflowStaticData('node'), window, Date.now());
-    if (events.length === 0) return {};
-
-    const download = options.downloadMedia === true;
-    const property = typeof options.binaryPropertyName === 'string' && options.binaryPropertyName.trim() !== '' ? options.binaryPropertyName.trim() : 'data';
-    const items: INodeExecutionData[] = [];
-    for (const event of events) {
-      const item: INodeExecutionData = { json: toItemJson(event) };
-      if (download) await attachMedia(this, item, event, property);
-      items.push(item);
-    }
-    return { workflowData: [items] };
+    return emitEvents(this, normalizeWebhook(rawBody));
   }
 }

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { authenticationProperty } from '../shared/provider';
+import { META_AUTHENTICATIONS } from './source';
 
 /** What the Events parameter offers, and which core event kinds each choice lets through. */
 export const EVENT_CHOICES = {
@@ -62,8 +63,14 @@ function titleCase(value: string): string {
   return value.replace(/_/g, ' ').replace(/\b\w/g, (letter) => letter.toUpperCase());
 }
 
+const meta = { authentication: [...META_AUTHENTICATIONS] };
+
 export const triggerProperties: INodeProperties[] = [
-  authenticationProperty,
+  {
+    ...authenticationProperty,
+    description:
+      "Where the webhooks come from, with the credential that goes with it. Cloud API and Maton: Meta's signed webhooks (the WhatsApp Webhook credential checks them). On-Premises: your client's webhooks. ITNIO: its callbacks, passed through.",
+  },
   {
     displayName: 'Setup Mode',
     name: 'setupMode',
@@ -84,6 +91,28 @@ export const triggerProperties: INodeProperties[] = [
       },
     ],
     default: 'automatic',
+    displayOptions: { show: meta },
+  },
+  {
+    displayName: 'Setup Mode',
+    name: 'setupMode',
+    type: 'options',
+    noDataExpression: true,
+    options: [
+      {
+        name: 'Automatic',
+        value: 'automatic',
+        description:
+          "On activation, sets the client's webhook URL (application settings) to this workflow's production URL, with the credential's Webhook Secret as ?token=; on deactivation puts back the URL that was there before",
+      },
+      {
+        name: 'Manual',
+        value: 'manual',
+        description: "You set the client's webhook URL yourself (application settings, or the node's Account > Update Settings)",
+      },
+    ],
+    default: 'manual',
+    displayOptions: { show: { authentication: ['onPremisesApi'] } },
   },
   {
     displayName:
@@ -91,7 +120,7 @@ export const triggerProperties: INodeProperties[] = [
     name: 'manualNotice',
     type: 'notice',
     default: '',
-    displayOptions: { show: { setupMode: ['manual'] } },
+    displayOptions: { show: { setupMode: ['manual'], ...meta } },
   },
   {
     displayName:
@@ -99,7 +128,23 @@ export const triggerProperties: INodeProperties[] = [
     name: 'automaticNotice',
     type: 'notice',
     default: '',
-    displayOptions: { show: { setupMode: ['automatic'] } },
+    displayOptions: { show: { setupMode: ['automatic'], ...meta } },
+  },
+  {
+    displayName:
+      'On-Premises webhooks are not signed. Set a Webhook Secret in the credential and give the client this node\'s Production URL with ?token=&lt;secret&gt; appended (Automatic does it for you); requests without it get 401. The client posts its flat payloads (messages, statuses, errors), turned into the same items as Meta\'s. The client only calls https URLs.',
+    name: 'onPremisesNotice',
+    type: 'notice',
+    default: '',
+    displayOptions: { show: { authentication: ['onPremisesApi'] } },
+  },
+  {
+    displayName:
+      'ITNIO does not publish its callback format or signature. Give ITNIO this node\'s Production URL (with ?token=&lt;Webhook Secret of the credential&gt; when you set one; requests without it then get 401). Callbacks in Meta\'s webhook shape become one item per event, filtered below; anything else becomes one item {kind: "raw", body} with the body as received, whatever the filters.',
+    name: 'itnioNotice',
+    type: 'notice',
+    default: '',
+    displayOptions: { show: { authentication: ['itnioApi'] } },
   },
   {
     displayName: 'Events',
@@ -150,7 +195,7 @@ export const triggerProperties: INodeProperties[] = [
         type: 'boolean',
         default: false,
         description:
-          'Whether to download the image, audio, video, document or sticker of an inbound message into a binary property (uses the Cloud API credential). A failed download keeps the event and sets mediaError.',
+          "Whether to download the image, audio, video, document or sticker of an inbound message into a binary property (with the node's credential, where its provider can download media). A failed download keeps the event and sets mediaError.",
       },
       {
         displayName: 'Put Media in Field',

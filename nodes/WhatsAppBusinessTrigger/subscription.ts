@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { IDataObject, IHookFunctions, INode, IWebhookFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { DEFAULT_MATON_GATEWAY_URL } from '../shared/core';
 import type { HttpMethod } from '../shared/core';
 import { toNodeError } from '../shared/errors';
 import { n8nTransport } from '../shared/n8n-transport';
@@ -165,18 +166,21 @@ interface WabaTarget {
   wabaId: string;
 }
 
-/** `/{waba-id}/subscribed_apps` of the node's Cloud API credential. */
+/** `/{waba-id}/subscribed_apps` of the node's Cloud API (or Maton) credential. */
 async function wabaTarget(context: IHookFunctions): Promise<WabaTarget> {
   const authentication = toAuthentication(context.getNode(), context.getNodeParameter('authentication', 'cloudApi'));
   const credentialType = AUTHENTICATIONS[authentication].credential;
   const credentials = await context.getCredentials(credentialType);
   const wabaId = text(credentials.businessAccountId);
+  const maton = authentication === 'matonApi';
   if (wabaId === '') {
-    throw new NodeOperationError(context.getNode(), 'The Cloud API credential has no WhatsApp Business Account ID', {
+    throw new NodeOperationError(context.getNode(), `The ${maton ? 'Maton API' : 'Cloud API'} credential has no WhatsApp Business Account ID`, {
       description: 'Automatic setup subscribes that account to the app; fill it in the credential.',
     });
   }
-  const url = `${graphBase(credentials.baseUrl, credentials.apiVersion)}/${encodeURIComponent(wabaId)}/subscribed_apps`;
+  // Through Maton the WABA's own edge is reached on the gateway, with the connection's Meta token.
+  const base = maton ? `${(text(credentials.gatewayUrl) || DEFAULT_MATON_GATEWAY_URL).replace(/\/+$/, '')}/whatsapp-business/${text(credentials.apiVersion) || 'v23.0'}` : graphBase(credentials.baseUrl, credentials.apiVersion);
+  const url = `${base}/${encodeURIComponent(wabaId)}/subscribed_apps`;
   return { credentialType, url, wabaId };
 }
 

@@ -23,6 +23,23 @@ const SEND_WORKFLOW_ID = 'e2eSendWorkflow1';
 const TRIGGER_WORKFLOW_ID = 'e2eTriggerFlow01';
 const WEBHOOK_ID = '0e2e0e2e-0000-4000-8000-0000000000e2';
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+// The providers' workflows (fixtures/{maton,onprem,itnio}-workflow.json, the two unsigned triggers).
+const MATON_WORKFLOW_ID = 'e2eMatonFlow0001';
+const ONPREM_WORKFLOW_ID = 'e2eOnPremFlow001';
+const ITNIO_WORKFLOW_ID = 'e2eItnioFlow0001';
+const ONPREM_TRIGGER_ID = 'e2eOnPremHook001';
+const ITNIO_TRIGGER_ID = 'e2eItnioHook0001';
+const ONPREM_WEBHOOK_ID = '0e2e0e2e-0000-4000-8000-0000000000a1';
+const ITNIO_WEBHOOK_ID = '0e2e0e2e-0000-4000-8000-0000000000a2';
+const MATON_KEY = 'e2e-maton-api-key-3c9d';
+const ONPREM_PASSWORD = 'e2e-onprem-password-7b1e';
+const ONPREM_NAMESPACE = 'e2e_namespace_5f0a';
+/** Short, so that a second run of the On-Premises workflow meets an expired token and n8n logs in again. */
+const ONPREM_LOGIN_TTL_MS = 4000;
+const ITNIO_KEY = 'e2e-itnio-key-91';
+const ITNIO_SECRET = 'e2e-itnio-secret-2d7c';
+const ITNIO_APP_ID = 'E2eApp01';
+const WEBHOOK_SECRET = 'e2e-webhook-secret-6a3f';
 
 jest.setTimeout(600_000);
 
@@ -69,7 +86,14 @@ describe(`n8n ${install.version}: the community package end to end`, () => {
   let graph: RunningSandbox; // what the action node talks to (no webhooks)
   let hooks: RunningSandbox; // sends signed webhooks to n8n's trigger URL
   let examples: RunningSandbox; // the examples' credentials point here; its webhooks go to the menu bot
+  let maton: RunningSandbox; // --flavor maton: gateway and connection API
+  let onprem: RunningSandbox; // --flavor onprem: the On-Premises workflow's client
+  let onpremHooks: RunningSandbox; // --flavor onprem: posts its flat webhooks to the On-Premises trigger
+  let itnio: RunningSandbox; // --flavor itnio
   const graphLog: string[] = [];
+  const matonLog: string[] = [];
+  const onpremLog: string[] = [];
+  const itnioLog: string[] = [];
   let collector: Awaited<ReturnType<typeof startCollector>>;
   let packageFiles: string[] = [];
 
@@ -95,6 +119,26 @@ describe(`n8n ${install.version}: the community package end to end`, () => {
       callbackUrl: `${n8n.baseUrl}/webhook/${MENU_BOT_WEBHOOK_ID}/webhook`,
       webhookRetries: 5,
     });
+    maton = await startSandbox({ flavor: 'maton', token: MATON_KEY, window: false, mps: 0, pairRate: 0, gatewayRps: 0, log: (line) => matonLog.push(line) });
+    onprem = await startSandbox({
+      flavor: 'onprem',
+      username: 'admin',
+      password: ONPREM_PASSWORD,
+      loginTtlMs: ONPREM_LOGIN_TTL_MS,
+      window: false,
+      mps: 0,
+      pairRate: 0,
+      log: (line) => onpremLog.push(line),
+    });
+    onpremHooks = await startSandbox({
+      flavor: 'onprem',
+      username: 'admin',
+      password: ONPREM_PASSWORD,
+      window: false,
+      callbackUrl: `${n8n.baseUrl}/webhook/${ONPREM_WEBHOOK_ID}/webhook?token=${WEBHOOK_SECRET}`,
+      webhookRetries: 5,
+    });
+    itnio = await startSandbox({ flavor: 'itnio', apiKey: ITNIO_KEY, apiSecret: ITNIO_SECRET, appId: ITNIO_APP_ID, window: false, mps: 0, pairRate: 0, log: (line) => itnioLog.push(line) });
     const packageDir = await n8n.installPackage(tarball);
     packageFiles = n8n.installedFiles(packageDir);
 
@@ -131,10 +175,26 @@ describe(`n8n ${install.version}: the community package end to end`, () => {
       APP_SECRET,
       VERIFY_TOKEN,
       COLLECTOR_URL: collector.url,
+      MATON_KEY,
+      MATON_URL: maton.url,
+      MATON_WABA_ID: maton.wabaId,
+      MATON_PHONE_NUMBER_ID: maton.phoneNumberId,
+      ONPREM_URL: onprem.url,
+      ONPREM_HOOKS_URL: onpremHooks.url,
+      ONPREM_PASSWORD,
+      ONPREM_NAMESPACE,
+      ITNIO_KEY,
+      ITNIO_SECRET,
+      ITNIO_APP_ID,
+      ITNIO_URL: itnio.url,
+      WEBHOOK_SECRET,
     };
     await n8n.importJson('credentials', fixture('credentials.json', values));
     await n8n.importJson('workflow', fixture('send-workflow.json', values));
     await n8n.importJson('workflow', fixture('trigger-workflow.json', values));
+    for (const name of ['maton-workflow.json', 'onprem-workflow.json', 'itnio-workflow.json', 'onprem-trigger-workflow.json', 'itnio-trigger-workflow.json']) {
+      await n8n.importJson('workflow', fixture(name, values));
+    }
     // The examples exactly as a user imports them.
     await n8n.cliOk(['import:workflow', '--separate', `--input=${EXAMPLES}`]);
   });
@@ -144,6 +204,10 @@ describe(`n8n ${install.version}: the community package end to end`, () => {
     await graph?.close();
     await hooks?.close();
     await examples?.close();
+    await maton?.close();
+    await onprem?.close();
+    await onpremHooks?.close();
+    await itnio?.close();
     await new Promise((resolve) => collector?.server.close(resolve));
     if (process.env.N8N_E2E_KEEP !== 'true') n8n?.cleanup();
   });
@@ -156,6 +220,9 @@ describe(`n8n ${install.version}: the community package end to end`, () => {
         'dist/nodes/WhatsAppBusinessTrigger/WhatsAppBusinessTrigger.node.js',
         'dist/credentials/WhatsAppCloudApi.credentials.js',
         'dist/credentials/WhatsAppWebhookApi.credentials.js',
+        'dist/credentials/MatonApi.credentials.js',
+        'dist/credentials/WhatsAppOnPremisesApi.credentials.js',
+        'dist/credentials/ItnioApi.credentials.js',
       ]),
     );
     expect(packageFiles.filter((file) => file.includes('node_modules'))).toEqual([]);
@@ -274,6 +341,123 @@ describe(`n8n ${install.version}: the community package end to end`, () => {
     });
   });
 
+
+  describe('the Maton workflow (n8n execute, sandbox --flavor maton)', () => {
+    let execution: ExecutionResult;
+    let requests: string[];
+
+    beforeAll(async () => {
+      const mark = matonLog.length;
+      execution = (await n8n.execute(MATON_WORKFLOW_ID)).runData;
+      requests = matonLog.slice(mark).map((line) => line.replace(/ \(\d+ ms\)$/, ''));
+    });
+
+    it('sends through the gateway and manages connections, request by request', () => {
+      expect(execution.data.resultData.error).toBeUndefined();
+      expect(requests).toEqual([
+        `POST /whatsapp-business/v23.0/${maton.phoneNumberId}/messages -> 200`,
+        'GET /connections -> 200',
+        'POST /connections -> 200',
+      ]);
+    });
+
+    it('delivers the text with the Graph payload, and outputs the message and the connections', async () => {
+      const sent = (await (await fetch(`${maton.url}/_sandbox/messages`)).json()) as { data: Array<{ id: string; payload: Record<string, unknown> }> };
+      expect(sent.data.map((message) => message.payload)).toEqual([
+        { messaging_product: 'whatsapp', recipient_type: 'individual', to: '15550100002', type: 'text', text: { body: 'Hello from n8n via Maton' } },
+      ]);
+      expect(itemsOf(execution, 'Maton Send Text').map((item) => item.json.messageId)).toEqual([sent.data[0].id]);
+      const connections = itemsOf(execution, 'Maton List Connections');
+      expect(connections.length).toBeGreaterThanOrEqual(1);
+      expect(connections.every((item) => item.json.status === 'ACTIVE')).toBe(true);
+      const created = itemsOf(execution, 'Maton Create Connection');
+      expect(created).toHaveLength(1);
+      expect(String(created[0].json.url)).toMatch(/^https?:\/\//);
+    });
+  });
+
+  describe('the On-Premises workflow (n8n execute, sandbox --flavor onprem)', () => {
+    let execution: ExecutionResult;
+    let requests: string[];
+    let finishedAt = 0;
+
+    beforeAll(async () => {
+      const mark = onpremLog.length;
+      execution = (await n8n.execute(ONPREM_WORKFLOW_ID)).runData;
+      finishedAt = Date.now();
+      requests = onpremLog.slice(mark).map((line) => line.replace(/ \(\d+ ms\)$/, ''));
+    });
+
+    it('logs in once inside n8n (the credential\'s preAuthentication), then reuses the token', () => {
+      expect(execution.data.resultData.error).toBeUndefined();
+      expect(requests[0]).toBe('POST /v1/users/login -> 200');
+      expect(requests.filter((line) => line.startsWith('POST /v1/users/login'))).toHaveLength(1);
+      expect(requests.filter((line) => / -> 401$/.test(line))).toEqual([]);
+      expect(requests).toEqual(
+        expect.arrayContaining(['GET /v1/health -> 200', 'POST /v1/messages -> 200', 'POST /v1/media -> 200', expect.stringMatching(/^GET \/v1\/media\/[^ ]+ -> 200$/)]),
+      );
+    });
+
+    it('sends the text and the template (with the credential\'s namespace) in the On-Premises dialect', async () => {
+      const sent = (await (await fetch(`${onprem.url}/_sandbox/messages`)).json()) as { data: Array<{ type: string; payload: Record<string, any> }> };
+      const [text, template] = sent.data;
+      expect(text.payload).toMatchObject({ to: '15550100003', type: 'text', text: { body: 'Hello from n8n on-prem https://example.com' }, preview_url: true });
+      expect(text.payload.messaging_product).toBeUndefined();
+      expect(template.payload).toMatchObject({ type: 'template', template: { namespace: ONPREM_NAMESPACE, name: 'hello_world', language: { code: 'en_US' } } });
+      expect(itemsOf(execution, 'OnPrem Health')[0].json).toMatchObject({ ready: true, gatewayStatus: 'connected' });
+    });
+
+    it('uploads the binary as a raw body and downloads it back as binary', () => {
+      const [uploaded] = itemsOf(execution, 'OnPrem Upload');
+      expect(typeof uploaded.json.mediaId).toBe('string');
+      const [downloaded] = itemsOf(execution, 'OnPrem Download');
+      expect(downloaded.json).toMatchObject({ mediaId: uploaded.json.mediaId, mimeType: 'image/png', fileSize: PNG.length });
+      const data = downloaded.binary?.file?.data;
+      if (data && data !== 'filesystem-v2' && !downloaded.binary?.file?.id) expect(Buffer.from(data, 'base64')).toEqual(PNG);
+    });
+
+    it('a second run after the token expired: the client refuses it, n8n logs in again and the run succeeds', async () => {
+      const wait = finishedAt + ONPREM_LOGIN_TTL_MS + 500 - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const mark = onpremLog.length;
+      const { runData } = await n8n.execute(ONPREM_WORKFLOW_ID);
+      const second = onpremLog.slice(mark).map((line) => line.replace(/ \(\d+ ms\)$/, ''));
+      expect(runData.data.resultData.error).toBeUndefined();
+      // The stored token was used first (no login up front), refused, then n8n logged in again.
+      expect(second[0]).toMatch(/ -> 401$/);
+      expect(second).toContain('POST /v1/users/login -> 200');
+      expect(second.filter((line) => line.startsWith('POST /v1/users/login'))).toHaveLength(1);
+      expect(second.slice(second.indexOf('POST /v1/users/login -> 200') + 1).every((line) => !line.endsWith(' -> 401'))).toBe(true);
+    });
+  });
+
+  describe('the ITNIO workflow (n8n execute, sandbox --flavor itnio)', () => {
+    let execution: ExecutionResult;
+    let requests: string[];
+
+    beforeAll(async () => {
+      const mark = itnioLog.length;
+      execution = (await n8n.execute(ITNIO_WORKFLOW_ID)).runData;
+      requests = itnioLog.slice(mark).map((line) => line.replace(/ \(\d+ ms\)$/, ''));
+    });
+
+    it('sends the text, the list and the template, each signed (Api-Key, Timestamp, Sign)', () => {
+      expect(execution.data.resultData.error).toBeUndefined();
+      expect(requests).toEqual(['POST /wa/custom/sendMsg -> 200', 'POST /wa/custom/sendMsg -> 200', 'POST /wa/template/sendMsg -> 200']);
+    });
+
+    it('the sandbox received ITNIO\'s envelopes, and each node outputs ITNIO\'s message id', async () => {
+      const sent = (await (await fetch(`${itnio.url}/_sandbox/messages`)).json()) as { data: Array<{ id: string; payload: Record<string, any> }> };
+      const [text, list, template] = sent.data.map((message) => message.payload);
+      expect(text).toEqual({ appId: ITNIO_APP_ID, businessPhone: '15550000001', recipient: '15550100004', channelType: 0, type: 'text', text: { body: 'Hello from n8n via ITNIO' } });
+      expect(list.interactive).toMatchObject({ type: 'list', body: { text: 'Choose a slot' }, action: { button: 'Slots' } });
+      expect(list.interactive.action.sections[0].rows.map((row: any) => row.id)).toEqual(['am', 'pm']);
+      expect(template.template).toMatchObject({ name: 'hello_world', language: { code: 'en_US' } });
+      const ids = ['ITNIO Send Text', 'ITNIO Send List', 'ITNIO Send Template'].map((node) => itemsOf(execution, node)[0].json.messageId);
+      expect(ids).toEqual(sent.data.map((message) => message.id));
+    });
+  });
+
   describe('the trigger workflow (n8n publish:workflow, n8n start)', () => {
     const webhookUrl = (): string => `${n8n.baseUrl}/webhook/${WEBHOOK_ID}/webhook`;
 
@@ -281,6 +465,8 @@ describe(`n8n ${install.version}: the community package end to end`, () => {
       await n8n.cliOk(['publish:workflow', `--id=${TRIGGER_WORKFLOW_ID}`]);
       await n8n.cliOk(['publish:workflow', '--id=exMenuBot0000001']);
       await n8n.cliOk(['publish:workflow', '--id=exInboundMedia01']);
+      await n8n.cliOk(['publish:workflow', `--id=${ONPREM_TRIGGER_ID}`]);
+      await n8n.cliOk(['publish:workflow', `--id=${ITNIO_TRIGGER_ID}`]);
       await n8n.start();
       // Readiness is not the same as the webhook being registered; wait for the handshake route.
       await waitFor(
@@ -350,6 +536,49 @@ describe(`n8n ${install.version}: the community package end to end`, () => {
       const deliveries = (await (await fetch(`${hooks.url}/_sandbox/webhooks`)).json()) as { data: Array<{ delivered: boolean; statusCode: number | null }> };
       expect(deliveries.data.length).toBeGreaterThanOrEqual(4);
       expect(deliveries.data.every((delivery) => delivery.delivered && delivery.statusCode === 200)).toBe(true);
+    });
+    describe('the On-Premises and ITNIO triggers (unsigned sources, shared secret)', () => {
+      const onpremUrl = (): string => `${n8n.baseUrl}/webhook/${ONPREM_WEBHOOK_ID}/webhook`;
+      const itnioUrl = (): string => `${n8n.baseUrl}/webhook/${ITNIO_WEBHOOK_ID}/webhook`;
+
+      it('refuses with 401 a POST without the webhook secret, or with a wrong one', async () => {
+        const before = collector.bodies.length;
+        const body = JSON.stringify({ messages: [{ from: '15550100005', id: 'x1', timestamp: '1750000000', type: 'text', text: { body: 'x' } }] });
+        for (const url of [onpremUrl(), `${onpremUrl()}?token=wrong`, itnioUrl(), `${itnioUrl()}?token=wrong`]) {
+          const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+          expect([url, response.status]).toEqual([url, 401]);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        expect(collector.bodies.length).toBe(before);
+      });
+
+      it('turns the client\'s flat inbound webhook into one normalized item', async () => {
+        const inbound = await fetch(`${onpremHooks.url}/_sandbox/inbound`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ from: '15550100005', name: 'Olu', text: 'from on-prem' }),
+        });
+        expect(inbound.status).toBe(200);
+        const { messageId } = (await inbound.json()) as { messageId: string };
+        const body = await waitFor('the On-Premises execution', () => collector.bodies.find((b) => b.workflow === 'onprem-trigger' && b.item.messageId === messageId));
+        expect(body.item).toEqual(expect.objectContaining({ kind: 'message', from: '15550100005', type: 'text', text: 'from on-prem', phoneNumberId: null }));
+        await onpremHooks.webhooksIdle();
+        const deliveries = (await (await fetch(`${onpremHooks.url}/_sandbox/webhooks`)).json()) as { data: Array<{ delivered: boolean; statusCode: number | null }> };
+        expect(deliveries.data.length).toBeGreaterThanOrEqual(1);
+        expect(deliveries.data.every((delivery) => delivery.delivered && delivery.statusCode === 200)).toBe(true);
+      });
+
+      it('passes an ITNIO callback that is not Meta-shaped through as one raw item (secret as the Basic password)', async () => {
+        const raw = { msgId: '10415ecbd0c848ebb7d5a3fe53269df6', status: 'DELIVRD', recipient: '15550100004' };
+        const response = await fetch(itnioUrl(), {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Basic ${Buffer.from(`itnio:${WEBHOOK_SECRET}`).toString('base64')}` },
+          body: JSON.stringify(raw),
+        });
+        expect(response.status).toBe(200);
+        const body = await waitFor('the ITNIO execution', () => collector.bodies.find((b) => b.workflow === 'itnio-trigger'));
+        expect(body.item).toEqual({ kind: 'raw', body: raw });
+      });
     });
     describe('examples/menu-bot.json', () => {
       const user = '15550109999';

@@ -1,7 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { authenticationsFor } from '../../shared/provider';
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from '../helpers/concurrency';
 
-/** The sending (or queried) business number; loaded from the credential's WABA. */
+/**
+ * The sending (or queried) business number; loaded from the credential's WABA. Only for
+ * providers that serve several numbers and list them (Cloud API, Maton): an On-Premises client
+ * and an ITNIO credential each send from their one number.
+ */
 export const phoneNumberIdProperty: INodeProperties = {
   displayName: 'Sender Phone Number Name or ID',
   name: 'phoneNumberId',
@@ -11,6 +16,7 @@ export const phoneNumberIdProperty: INodeProperties = {
   default: '',
   description:
     'The business phone number to use. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+  displayOptions: { show: { authentication: authenticationsFor('phoneNumber.list') } },
 };
 
 export const recipientProperty: INodeProperties = {

@@ -192,6 +192,43 @@ describe('other operations', () => {
   });
 });
 
+describe('provider operations (Maton connections, On-Premises account and contacts)', () => {
+  const cases: [string, string, IDataObject, unknown, OperationName][] = [
+    ['connection', 'getAll', { app: 'whatsapp-business', filters: { status: 'ACTIVE' } }, { app: 'whatsapp-business', status: 'ACTIVE' }, 'connection.list'],
+    ['connection', 'getAll', { app: '', filters: {} }, {}, 'connection.list'],
+    ['connection', 'create', { app: 'whatsapp-business' }, { app: 'whatsapp-business' }, 'connection.create'],
+    ['connection', 'get', { connectionId: ' 5a4d1b0e-0000-4000-8000-000000000001 ' }, { connectionId: '5a4d1b0e-0000-4000-8000-000000000001' }, 'connection.get'],
+    ['connection', 'delete', { connectionId: 'abc-1' }, { connectionId: 'abc-1' }, 'connection.delete'],
+    ['account', 'getHealth', {}, {}, 'account.getHealth'],
+    ['account', 'getSettings', {}, {}, 'account.getSettings'],
+    ['account', 'requestCode', { countryCode: '+1', phoneNumber: '6315551234', method: 'voice', cert: 'Q2VydA==\n', pin: '' },
+      { countryCode: '1', phoneNumber: '6315551234', method: 'voice', cert: 'Q2VydA==' }, 'account.requestCode'],
+    ['account', 'requestCode', { countryCode: '44', phoneNumber: '7700900123', method: 'sms', cert: 'Q2VydA==', pin: '123456' },
+      { countryCode: '44', phoneNumber: '7700900123', method: 'sms', cert: 'Q2VydA==', pin: '123456' }, 'account.requestCode'],
+    ['account', 'verifyCode', { code: '123-456' }, { code: '123456' }, 'account.verifyCode'],
+    ['account', 'updateSettings', { updateFields: { webhookUrl: 'https://n8n.example.com/webhook/x/webhook', statusSent: false, statusRead: true, maxConcurrentWebhookRequests: 12, autoDownload: ['image', 'audio'], callbackBackoffDelayMs: 3000 } },
+      { webhookUrl: 'https://n8n.example.com/webhook/x/webhook', webhookStatuses: { sent: false, read: true }, maxConcurrentWebhookRequests: 12, autoDownload: ['image', 'audio'], callbackBackoffDelayMs: 3000 }, 'account.updateSettings'],
+    ['contact', 'check', { contacts: '+1 (516) 283-7151, 6315551003\n+44 7700 900123', blocking: 'no_wait' },
+      { contacts: ['+1 (516) 283-7151', '6315551003', '+44 7700 900123'], blocking: 'no_wait' }, 'contact.check'],
+  ];
+  test.each(cases)('%s.%s %#', async (resource, operation, parameters, expected, catalogue) => {
+    expect(ACTIONS[resource][operation].operation).toBe(catalogue);
+    const input = await mapped(resource, operation, parameters);
+    expect(input).toEqual(expected);
+    accepted(catalogue, input);
+  });
+
+  test('an update that changes nothing is left for core to refuse', async () => {
+    const input = await mapped('account', 'updateSettings', { updateFields: {} });
+    expect(input).toEqual({});
+    expect(() => parseInput(operations['account.updateSettings'].input, input)).toThrow(/at least one setting/);
+  });
+
+  test('a contact list from an expression (array) is taken as is', async () => {
+    expect(await mapped('contact', 'check', { contacts: ['15550001', ' 15550002 '], blocking: 'wait' })).toEqual({ contacts: ['15550001', '15550002'], blocking: 'wait' });
+  });
+});
+
 describe('concurrency helper', () => {
   test('clamps the option', () => {
     expect([toConcurrency(0), toConcurrency(3.7), toConcurrency(99), toConcurrency('x')]).toEqual([1, 3, 20, 5]);

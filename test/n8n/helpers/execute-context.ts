@@ -2,7 +2,9 @@
  * A small fake of n8n's IExecuteFunctions / ILoadOptionsFunctions for the node's unit tests: node
  * parameters per item, a credential pointing at a sandbox, and httpRequestWithAuthentication doing
  * real HTTP (global fetch) with the credential's bearer header, honouring the request options the
- * node's transport passes. Recorded requests never keep the Authorization header.
+ * node's transport passes. Provider credentials (Maton, On-Premises, ITNIO) go through the
+ * credential classes and n8n's own login / sign / retry flow (n8n-http.ts). Recorded requests
+ * never keep the Authorization header.
  */
 import type {
   IBinaryData,
@@ -14,6 +16,8 @@ import type {
   INodeExecutionData,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { credentialsHelper } from './n8n-http';
+import type { HttpCall } from './n8n-http';
 
 export interface FakeCredentials {
   accessToken: string;
@@ -32,7 +36,13 @@ export interface FakeContextOptions {
   /** Parameters of each item (one entry per item), or one set shared by `items`. */
   parameters: IDataObject | IDataObject[];
   items?: INodeExecutionData[];
-  credentials: FakeCredentials;
+  /** The Cloud API credential (signed here with its bearer token). */
+  credentials?: FakeCredentials;
+  /**
+   * Credentials of the other types by name (matonApi, whatsAppOnPremisesApi, itnioApi): signed by
+   * the credential classes themselves, through n8n's own flow (see n8n-http.ts).
+   */
+  providerCredentials?: Record<string, IDataObject>;
   continueOnFail?: boolean;
 }
 
@@ -42,6 +52,10 @@ export interface FakeContext {
   requests: RecordedRequest[];
   /** Most HTTP requests in flight at once. */
   maxInFlight: () => number;
+  /** Requests through provider credentials (and their logins), without headers. */
+  calls: HttpCall[];
+  /** preAuthentication runs by credential type. */
+  logins: Record<string, number>;
 }
 
 export const NODE: INode = {
@@ -89,8 +103,20 @@ export function fakeContext(options: FakeContextOptions): FakeContext {
     throw new Error(`Could not get parameter "${name}"`);
   };
 
+  const calls: HttpCall[] = [];
+  const logins: Record<string, number> = {};
+  const providerHelper = credentialsHelper({ credentials: options.providerCredentials ?? {}, node: NODE, calls, logins });
+
   async function httpRequestWithAuthentication(credentialType: string, request: IHttpRequestOptions): Promise<unknown> {
-    if (credentialType !== 'whatsAppCloudApi') throw new Error(`Unexpected credential type ${credentialType}`);
+    if (credentialType !== 'whatsAppCloudApi' || options.credentials === undefined) {
+      inFlight += 1;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      try {
+        return await providerHelper.httpRequestWithAuthentication(credentialType, request);
+      } finally {
+        inFlight -= 1;
+      }
+    }
     const headers: Record<string, string> = {};
     for (const [key, value] of Object.entries(request.headers ?? {})) if (value !== undefined) headers[key] = String(value);
     headers.Authorization = `Bearer ${options.credentials.accessToken}`;
@@ -148,8 +174,11 @@ export function fakeContext(options: FakeContextOptions): FakeContext {
   const base = {
     getNode: () => NODE,
     getCredentials: async (type: string) => {
-      if (type !== 'whatsAppCloudApi') throw new Error(`Unexpected credential type ${type}`);
-      return { ...options.credentials };
+      if (type === 'whatsAppCloudApi' && options.credentials !== undefined) return { ...options.credentials };
+      const stored = options.providerCredentials?.[type];
+      if (stored === undefined) throw new Error(`Node does not have credentials of type "${type}"`);
+      // A copy, as n8n decrypts one per call; the stored object keeps what preAuthentication wrote.
+      return { ...stored };
     },
     continueOnFail: () => options.continueOnFail === true,
     getInputData: () => items,
@@ -160,5 +189,5 @@ export function fakeContext(options: FakeContextOptions): FakeContext {
     helpers,
     getNodeParameter: (name: string, fallback?: unknown) => getParameter(name, 0, fallback),
   } as unknown as ILoadOptionsFunctions;
-  return { context, loadOptions, requests, maxInFlight: () => maxInFlight };
+  return { context, loadOptions, requests, maxInFlight: () => maxInFlight, calls, logins };
 }

@@ -3,7 +3,8 @@
  * and query; a response that records status and body) and IHookFunctions (checkExists, create,
  * delete). Static data is a plain object the test keeps across calls, as n8n keeps it across
  * executions. httpRequestWithAuthentication does real HTTP (to a sandbox) after adding the
- * credential's own authentication, like n8n does, and records each call without its token.
+ * credential's own authentication, like n8n does (the provider credentials through their own
+ * classes, see n8n-http.ts), and records each call without its token.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,6 +18,7 @@ import type {
   IWebhookFunctions,
   IWebhookResponseData,
 } from 'n8n-workflow';
+import { credentialsHelper } from './n8n-http';
 
 export type Credentials = Record<string, IDataObject>;
 
@@ -85,7 +87,15 @@ function credentialsOf(options: ContextOptions, type: string): IDataObject {
 
 /** n8n's httpRequestWithAuthentication, as far as the trigger and core's n8n transport use it. */
 function httpRequestWithAuthentication(options: ContextOptions) {
+  const providers = credentialsHelper({ credentials: options.credentials ?? {}, node: node(options) });
   return async (credentialType: string, request: IHttpRequestOptions): Promise<unknown> => {
+    // The provider credentials sign requests themselves, through n8n's own flow.
+    if (credentialType !== 'whatsAppWebhookApi' && credentialType !== 'whatsAppCloudApi') {
+      const response = await providers.httpRequestWithAuthentication(credentialType, request);
+      const shown = new URL(request.url);
+      options.calls?.push({ credentialType, method: request.method ?? 'GET', path: `${shown.pathname}${shown.search}`, status: (response as { statusCode?: number }).statusCode ?? 200 });
+      return response;
+    }
     const url = new URL(request.url);
     for (const [key, value] of Object.entries(request.qs ?? {})) url.searchParams.set(key, String(value));
     const headers: Record<string, string> = {};

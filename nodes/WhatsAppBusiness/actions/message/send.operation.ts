@@ -1,28 +1,45 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
+import type { MessageKind } from '../../../shared/core';
+import { authenticationsFor, authenticationsSending, authenticationsWithMediaIds } from '../../../shared/provider';
+import type { AuthenticationName } from '../../../shared/provider';
 import { bind, toJson } from '../../helpers/binding';
 import type { ItemIO } from '../../helpers/binding';
 import { bool, collection, compact, entries, numeric, optField, optStr, str } from '../../helpers/params';
 import type { ParamReader } from '../../helpers/params';
+import { perAuthentication } from '../../helpers/selectors';
 import { simplifySend } from '../../helpers/simplify';
 import { messageAdditionalFields, phoneNumberIdProperty, recipientProperty, simplifyProperty } from '../common.description';
 
-/** The node's message types; the four interactive kinds are one catalogue type with a sub-type. */
-export const MESSAGE_TYPES = [
-  { name: 'Text', value: 'text' },
-  { name: 'Image', value: 'image' },
-  { name: 'Audio', value: 'audio' },
-  { name: 'Video', value: 'video' },
-  { name: 'Document', value: 'document' },
-  { name: 'Sticker', value: 'sticker' },
-  { name: 'Location', value: 'location' },
-  { name: 'Contacts', value: 'contacts' },
-  { name: 'Reply Buttons', value: 'interactiveButtons' },
-  { name: 'List', value: 'interactiveList' },
-  { name: 'Call-to-Action URL', value: 'interactiveCtaUrl' },
-  { name: 'Location Request', value: 'interactiveLocationRequest' },
-  { name: 'Reaction', value: 'reaction' },
-] as const;
+/** The node's message types, each with the message kind core's support table knows it by. */
+export const MESSAGE_TYPES: readonly { name: string; value: string; kind: MessageKind }[] = [
+  { name: 'Text', value: 'text', kind: 'text' },
+  { name: 'Image', value: 'image', kind: 'image' },
+  { name: 'Audio', value: 'audio', kind: 'audio' },
+  { name: 'Video', value: 'video', kind: 'video' },
+  { name: 'Document', value: 'document', kind: 'document' },
+  { name: 'Sticker', value: 'sticker', kind: 'sticker' },
+  { name: 'Location', value: 'location', kind: 'location' },
+  { name: 'Contacts', value: 'contacts', kind: 'contacts' },
+  { name: 'Reply Buttons', value: 'interactiveButtons', kind: 'interactive.button' },
+  { name: 'List', value: 'interactiveList', kind: 'interactive.list' },
+  { name: 'Call-to-Action URL', value: 'interactiveCtaUrl', kind: 'interactive.cta_url' },
+  { name: 'Location Request', value: 'interactiveLocationRequest', kind: 'interactive.location_request_message' },
+  { name: 'Reaction', value: 'reaction', kind: 'reaction' },
+];
+
+/** Where media comes from; by id and from a binary field (uploaded first) only where the provider takes media ids. */
+const MEDIA_SOURCES = [
+  { name: 'Link', value: 'link', description: 'A public HTTPS URL WhatsApp fetches' },
+  { name: 'Media ID', value: 'id', description: 'The ID of media uploaded before (or received)' },
+  { name: 'Binary Field', value: 'binary', description: 'A file from the input item; uploaded first' },
+];
+
+function mediaSourceOffered(source: { value: string }, authentication: AuthenticationName): boolean {
+  if (source.value === 'link') return true;
+  if (!authenticationsWithMediaIds().includes(authentication)) return false;
+  return source.value === 'id' || authenticationsFor('media.upload').includes(authentication);
+}
 
 const MEDIA = ['image', 'audio', 'video', 'document', 'sticker'];
 const INTERACTIVE = ['interactiveButtons', 'interactiveList', 'interactiveCtaUrl', 'interactiveLocationRequest'];
@@ -33,14 +50,20 @@ const when = (messageType: string[], more: IDataObject = {}) => ({ show: { messa
 const properties: INodeProperties[] = [
   phoneNumberIdProperty,
   recipientProperty,
-  {
-    displayName: 'Message Type',
-    name: 'messageType',
-    type: 'options',
-    options: [...MESSAGE_TYPES],
-    default: 'text',
-    description: 'What to send. Free-form messages reach a user only within 24 hours of their last message; outside it, send a template.',
-  },
+  // Only the types the chosen credential's provider sends.
+  ...perAuthentication(
+    {
+      displayName: 'Message Type',
+      name: 'messageType',
+      type: 'options',
+      options: [],
+      default: 'text',
+      description: 'What to send. Free-form messages reach a user only within 24 hours of their last message; outside it, send a template.',
+    },
+    MESSAGE_TYPES,
+    (type, authentication) => authenticationsSending(type.kind).includes(authentication),
+    ({ name, value }) => ({ name, value }),
+  ),
   // Text
   {
     displayName: 'Text',
@@ -61,18 +84,12 @@ const properties: INodeProperties[] = [
     displayOptions: when(['text']),
   },
   // Media
-  {
-    displayName: 'Media Source',
-    name: 'mediaSource',
-    type: 'options',
-    options: [
-      { name: 'Link', value: 'link', description: 'A public HTTPS URL WhatsApp fetches' },
-      { name: 'Media ID', value: 'id', description: 'The ID of media uploaded before (or received)' },
-      { name: 'Binary Field', value: 'binary', description: 'A file from the input item; uploaded first' },
-    ],
-    default: 'link',
-    displayOptions: when(MEDIA),
-  },
+  ...perAuthentication(
+    { displayName: 'Media Source', name: 'mediaSource', type: 'options', options: [], default: 'link', displayOptions: when(MEDIA) },
+    MEDIA_SOURCES,
+    mediaSourceOffered,
+    (source) => source,
+  ),
   {
     displayName: 'Link',
     name: 'mediaLink',
@@ -207,17 +224,19 @@ const properties: INodeProperties[] = [
     description: 'Up to 60 characters',
     displayOptions: when(['interactiveButtons', 'interactiveCtaUrl'], { headerType: ['text'] }),
   },
-  {
-    displayName: 'Header Media Source',
-    name: 'headerMediaSource',
-    type: 'options',
-    options: [
-      { name: 'Link', value: 'link' },
-      { name: 'Media ID', value: 'id' },
-    ],
-    default: 'link',
-    displayOptions: when(['interactiveButtons', 'interactiveCtaUrl'], { headerType: MEDIA_HEADER_TYPES }),
-  },
+  ...perAuthentication(
+    {
+      displayName: 'Header Media Source',
+      name: 'headerMediaSource',
+      type: 'options',
+      options: [],
+      default: 'link',
+      displayOptions: when(['interactiveButtons', 'interactiveCtaUrl'], { headerType: MEDIA_HEADER_TYPES }),
+    },
+    MEDIA_SOURCES.filter((source) => source.value !== 'binary'),
+    mediaSourceOffered,
+    ({ name, value }) => ({ name, value }),
+  ),
   {
     displayName: 'Header Media',
     name: 'headerMedia',

@@ -1,8 +1,10 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
+import { AUTHENTICATION_NAMES, authenticationsFor, authenticationsWithMediaIds } from '../../../shared/provider';
 import { bind, toJson } from '../../helpers/binding';
 import { bool, compact, entries, numeric, optField, optStr, str } from '../../helpers/params';
 import type { ParamReader } from '../../helpers/params';
+import { perAuthentication } from '../../helpers/selectors';
 import { simplifySend } from '../../helpers/simplify';
 import { messageAdditionalFields, phoneNumberIdProperty, recipientProperty, simplifyProperty } from '../common.description';
 import { envelope } from './send.operation';
@@ -41,6 +43,18 @@ const properties: INodeProperties[] = [
     default: '',
     description:
       'The template and its language; an ID is "name|language", e.g. hello_world|en_US. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+    displayOptions: { show: { authentication: authenticationsFor('template.list') } },
+  },
+  // Providers that cannot list templates (On-Premises, ITNIO): the same parameter, typed in.
+  {
+    displayName: 'Template',
+    name: 'template',
+    type: 'string',
+    required: true,
+    default: '',
+    placeholder: 'e.g. order_update|en_US',
+    description: 'The approved template\'s name and language code, separated by "|"',
+    displayOptions: { show: { authentication: AUTHENTICATION_NAMES.filter((name) => !authenticationsFor('template.list').includes(name)) } },
   },
   {
     displayName: 'Body Parameters',
@@ -93,17 +107,16 @@ const properties: INodeProperties[] = [
     description: 'For templates with named variables: the header variable name',
     displayOptions: header(['text']),
   },
-  {
-    displayName: 'Header Media Source',
-    name: 'templateHeaderSource',
-    type: 'options',
-    options: [
+  // By media id only where the provider takes media ids.
+  ...perAuthentication(
+    { displayName: 'Header Media Source', name: 'templateHeaderSource', type: 'options', options: [], default: 'link', displayOptions: header(HEADER_MEDIA) },
+    [
       { name: 'Link', value: 'link' },
       { name: 'Media ID', value: 'id' },
     ],
-    default: 'link',
-    displayOptions: header(HEADER_MEDIA),
-  },
+    (source, authentication) => source.value === 'link' || authenticationsWithMediaIds().includes(authentication),
+    (source) => source,
+  ),
   {
     displayName: 'Header Media',
     name: 'templateHeaderMedia',

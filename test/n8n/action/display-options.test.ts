@@ -1,0 +1,155 @@
+/**
+ * The action node shows, per credential, only what its provider supports: resources, operations,
+ * message types and media sources, derived from core's PROVIDER_SUPPORT and each catalogue
+ * operation's `requires`. Checked with n8n's own NodeHelpers (what the editor and the workflow
+ * loader use), so duplicate selectors that n8n would show together are caught too.
+ */
+import type { INodeParameters, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
+import { MESSAGE_KINDS, operations, PROVIDER_SUPPORT, supportsAll } from 'whatsapp-business-core';
+import type { MessageKind, OperationName } from 'whatsapp-business-core';
+import { WhatsAppBusiness } from '../../../nodes/WhatsAppBusiness/WhatsAppBusiness.node';
+import { MESSAGE_TYPES } from '../../../nodes/WhatsAppBusiness/actions/message/send.operation';
+import { OPERATION_CHOICES } from '../../../nodes/WhatsAppBusiness/actions/router';
+import { AUTHENTICATIONS } from '../../../nodes/shared/provider';
+import type { AuthenticationName } from '../../../nodes/shared/provider';
+
+const description = new WhatsAppBusiness().description;
+const NODE = { typeVersion: 1 };
+const AUTHS = Object.keys(AUTHENTICATIONS) as AuthenticationName[];
+
+/** The parameters n8n resolves for these values (defaults of what is displayed, nothing else). */
+function resolved(values: INodeParameters): INodeParameters {
+  return NodeHelpers.getNodeParameters(description.properties, values, true, false, NODE, description) ?? {};
+}
+
+/** The displayed properties called `name` for these values. */
+function displayed(values: INodeParameters, name: string): INodeProperties[] {
+  const parameters = resolved(values);
+  return description.properties.filter((property) => property.name === name && NodeHelpers.displayParameter(parameters, property, NODE, description));
+}
+
+/** The option values of the one displayed `name` selector (none when it is not displayed). */
+function optionsOf(values: INodeParameters, name: string): string[] {
+  const shown = displayed(values, name);
+  expect(shown.length).toBeLessThanOrEqual(1);
+  return ((shown[0]?.options ?? []) as INodePropertyOptions[]).map((option) => String(option.value));
+}
+
+const providerOf = (authentication: AuthenticationName) => AUTHENTICATIONS[authentication].provider;
+
+describe('resources and operations per credential', () => {
+  test.each(AUTHS)('%s: every operation is offered exactly when its provider supports it', (authentication) => {
+    for (const [resource, choices] of Object.entries(OPERATION_CHOICES)) {
+      const expected = choices
+        .filter((choice) => supportsAll(providerOf(authentication), operations[choice.operation].requires))
+        .filter((choice) => choice.kind === undefined || PROVIDER_SUPPORT[providerOf(authentication)].messageKinds.includes(choice.kind))
+        .map((choice) => choice.value);
+      const resources = optionsOf({ authentication }, 'resource');
+      expect(resources.includes(resource)).toBe(expected.length > 0);
+      expect(optionsOf({ authentication, resource }, 'operation')).toEqual(expected.length > 0 ? expected : []);
+    }
+  });
+
+  test('examples: what each credential gets', () => {
+    expect(optionsOf({ authentication: 'cloudApi' }, 'resource')).toEqual(['businessProfile', 'media', 'message', 'phoneNumber', 'template']);
+    expect(optionsOf({ authentication: 'matonApi' }, 'resource')).toEqual(['businessProfile', 'connection', 'media', 'message', 'phoneNumber', 'template']);
+    expect(optionsOf({ authentication: 'onPremisesApi' }, 'resource')).toEqual(['account', 'businessProfile', 'contact', 'media', 'message']);
+    expect(optionsOf({ authentication: 'itnioApi' }, 'resource')).toEqual(['message', 'template']);
+    // media.download is hidden for Maton (Meta's media URLs need the token Maton keeps)...
+    expect(optionsOf({ authentication: 'matonApi', resource: 'media' }, 'operation')).toEqual(['delete', 'getUrl', 'upload']);
+    expect(optionsOf({ authentication: 'cloudApi', resource: 'media' }, 'operation')).toEqual(['delete', 'download', 'getUrl', 'upload']);
+    // ...template.list for ITNIO, which can only create templates.
+    expect(optionsOf({ authentication: 'itnioApi', resource: 'template' }, 'operation')).toEqual(['create']);
+    expect(optionsOf({ authentication: 'itnioApi', resource: 'message' }, 'operation')).toEqual(['send', 'sendTemplate']);
+    expect(optionsOf({ authentication: 'onPremisesApi', resource: 'account' }, 'operation')).toEqual(['getHealth', 'getSettings', 'requestCode', 'updateSettings', 'verifyCode']);
+    expect(optionsOf({ authentication: 'matonApi', resource: 'connection' }, 'operation')).toEqual(['create', 'delete', 'get', 'getAll']);
+  });
+
+  test('defaults stay valid: ITNIO\'s template resource defaults to its only operation', () => {
+    expect(resolved({ authentication: 'itnioApi', resource: 'template' }).operation).toBe('create');
+    expect(resolved({ authentication: 'cloudApi', resource: 'template' }).operation).toBe('getAll');
+    expect(resolved({ authentication: 'onPremisesApi' })).toMatchObject({ resource: 'message', operation: 'send' });
+  });
+
+  test('a Cloud API workflow resolves exactly as before the providers (same parameters, same defaults)', () => {
+    expect(resolved({ authentication: 'cloudApi', resource: 'message', operation: 'send' })).toMatchObject({
+      phoneNumberId: '',
+      to: '',
+      messageType: 'text',
+      textBody: '',
+      previewUrl: false,
+    });
+    expect(resolved({ authentication: 'cloudApi', resource: 'message', operation: 'send', messageType: 'image' })).toMatchObject({ mediaSource: 'link', mediaLink: '' });
+  });
+
+  test('every catalogue operation is reachable from at least one credential', () => {
+    const reachable = new Set<OperationName>();
+    for (const authentication of AUTHS) {
+      for (const resource of optionsOf({ authentication }, 'resource')) {
+        for (const value of optionsOf({ authentication, resource }, 'operation')) {
+          const choice = OPERATION_CHOICES[resource].find((entry) => entry.value === value);
+          if (choice) reachable.add(choice.operation);
+        }
+      }
+    }
+    expect([...reachable].sort()).toEqual(Object.keys(operations).sort());
+  });
+});
+
+describe('message types and media sources per credential', () => {
+  const send = (authentication: AuthenticationName, more: INodeParameters = {}) => ({ authentication, resource: 'message', operation: 'send', ...more });
+
+  test.each(AUTHS)('%s: the message types are the kinds its provider sends', (authentication) => {
+    const kinds = PROVIDER_SUPPORT[providerOf(authentication)].messageKinds;
+    const expected = MESSAGE_TYPES.filter((type) => kinds.includes(type.kind)).map((type) => type.value);
+    expect(optionsOf(send(authentication), 'messageType')).toEqual(expected);
+  });
+
+  test('every node message type maps to a distinct message kind (template is Send Template)', () => {
+    const kinds = MESSAGE_TYPES.map((type) => type.kind);
+    expect(new Set(kinds).size).toBe(kinds.length);
+    expect([...kinds, 'template'].sort()).toEqual([...MESSAGE_KINDS].sort() as MessageKind[]);
+  });
+
+  test('examples: reactions and CTA URLs are hidden for On-Premises; ITNIO keeps location requests', () => {
+    expect(optionsOf(send('onPremisesApi'), 'messageType')).not.toEqual(expect.arrayContaining(['reaction']));
+    expect(optionsOf(send('onPremisesApi'), 'messageType')).not.toContain('interactiveCtaUrl');
+    expect(optionsOf(send('itnioApi'), 'messageType')).toContain('interactiveLocationRequest');
+    expect(optionsOf(send('cloudApi'), 'messageType')).toHaveLength(MESSAGE_TYPES.length);
+  });
+
+  test('media by id and from a binary field only where the provider takes media ids (ITNIO: links only)', () => {
+    expect(optionsOf(send('cloudApi', { messageType: 'image' }), 'mediaSource')).toEqual(['link', 'id', 'binary']);
+    expect(optionsOf(send('onPremisesApi', { messageType: 'document' }), 'mediaSource')).toEqual(['link', 'id', 'binary']);
+    expect(optionsOf(send('itnioApi', { messageType: 'image' }), 'mediaSource')).toEqual(['link']);
+    expect(optionsOf(send('itnioApi', { messageType: 'interactiveButtons', headerType: 'image' }), 'headerMediaSource')).toEqual(['link']);
+    expect(optionsOf({ authentication: 'itnioApi', resource: 'message', operation: 'sendTemplate', templateHeaderType: 'video' }, 'templateHeaderSource')).toEqual(['link']);
+    expect(optionsOf({ authentication: 'cloudApi', resource: 'message', operation: 'sendTemplate', templateHeaderType: 'video' }, 'templateHeaderSource')).toEqual(['link', 'id']);
+  });
+
+  test('the sender picker only where the provider lists phone numbers; the template picker only where it lists templates', () => {
+    for (const authentication of AUTHS) {
+      const lists = supportsAll(providerOf(authentication), ['listPhoneNumbers']);
+      expect(displayed(send(authentication), 'phoneNumberId')).toHaveLength(lists ? 1 : 0);
+      const template = displayed({ authentication, resource: 'message', operation: 'sendTemplate' }, 'template');
+      expect(template).toHaveLength(1);
+      const listsTemplates = supportsAll(providerOf(authentication), ['listTemplates']);
+      expect(template[0].type).toBe(listsTemplates ? 'options' : 'string');
+    }
+  });
+});
+
+describe('credentials of the node', () => {
+  test('one credential per authentication, shown only for it', () => {
+    expect(description.credentials).toEqual(
+      AUTHS.map((authentication) => ({ name: AUTHENTICATIONS[authentication].credential, required: true, displayOptions: { show: { authentication: [authentication] } } })),
+    );
+    expect((description.properties[0].options as INodePropertyOptions[]).map((option) => option.name)).toEqual([
+      'WhatsApp Cloud API (Meta)',
+      'Maton API',
+      'WhatsApp On-Premises API (legacy)',
+      'ITNIO API',
+    ]);
+  });
+});
