@@ -20,6 +20,7 @@ export { createMatonProvider } from './providers/maton/maton-provider';
 export { DEFAULT_MATON_CONTROL_URL, DEFAULT_MATON_GATEWAY_URL, DEFAULT_MATON_REQUESTS_PER_SECOND } from './providers/maton/maton-config';
 export type { MatonProviderConfig } from './providers/maton/maton-config';
 export { createOnPremProvider } from './providers/onprem/onprem-provider';
+export { basicCredentials } from './providers/onprem/onprem-client';
 export { DEFAULT_ONPREM_READINESS_TIMEOUT_MS } from './providers/onprem/onprem-config';
 export type { OnPremProviderConfig } from './providers/onprem/onprem-config';
 export { createItnioProvider } from './providers/itnio/itnio-provider';

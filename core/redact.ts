@@ -11,7 +11,9 @@ const CREDENTIAL_PATTERNS: readonly RegExp[] = [
  * from text. Everything a provider turns into an error message passes through it.
  */
 export function createRedactor(secrets: readonly (string | undefined)[]): (text: string) => string {
-  const known = secrets.filter((secret): secret is string => typeof secret === 'string' && secret.length >= 4);
+  // Longest first: a secret inside another (a password inside the base64 of user:password) must not
+  // cut the longer one into pieces that then escape its own replacement.
+  const known = secrets.filter((secret): secret is string => typeof secret === 'string' && secret.length >= 4).sort((a, b) => b.length - a.length);
   return (text: string): string => {
     let out = text;
     for (const secret of known) out = out.split(secret).join(REDACTED);

@@ -5,8 +5,7 @@ import type { RetryOptions } from '../retry/retry-policy';
 import type { Clock } from '../runtime/clock';
 import type { Transport } from '../transport/transport';
 import { defaultClock, defaultTransport } from '../runtime/host-defaults';
-import { apiVersionField, baseUrlField, idField, parseConfig, retryField, secretField } from './config-fields';
-import { DEFAULT_USER_AGENT } from './graph/graph-client';
+import { apiVersionField, baseUrlField, checkCredentials, connectionFields, idField, parseConfig, secretField } from './config-fields';
 import { GraphProvider } from './graph/graph-provider';
 import { trustedMediaHosts } from './graph/trusted-hosts';
 
@@ -50,22 +49,8 @@ const cloudConfigSchema = z.strictObject({
   apiVersion: apiVersionField.default(DEFAULT_GRAPH_VERSION),
   baseUrl: baseUrlField.default(DEFAULT_GRAPH_BASE_URL),
   trustedMediaHosts: z.array(z.string().regex(/^[a-z0-9.-]+$/i, { error: 'must be a host name' })).default([]),
-  retry: retryField,
-  requestTimeoutMs: z.number().int().positive().optional(),
-  userAgent: z.string().min(1).default(DEFAULT_USER_AGENT),
-  transport: z.custom<Transport>((value) => typeof (value as Transport | undefined)?.request === 'function', { error: 'must have a request() method' }).optional(),
-  clock: z.custom<Clock>((value) => typeof (value as Clock | undefined)?.sleep === 'function', { error: 'must have now(), sleep() and random()' }).optional(),
-}).superRefine((config, context) => {
-  if (config.transportAuthenticates && config.accessToken !== undefined) {
-    context.addIssue({ code: 'custom', path: ['accessToken'], message: 'must be left out when transportAuthenticates is true' });
-  }
-  if (!config.transportAuthenticates && config.accessToken === undefined) {
-    context.addIssue({ code: 'custom', path: ['accessToken'], message: 'required' });
-  }
-  if (config.transportAuthenticates && config.transport === undefined) {
-    context.addIssue({ code: 'custom', path: ['transport'], message: 'required when transportAuthenticates is true' });
-  }
-});
+  ...connectionFields,
+}).superRefine((config, context) => checkCredentials(config, ['accessToken'], context));
 
 export function createCloudProvider(config: CloudProviderConfig): GraphProvider {
   const settings = parseConfig(cloudConfigSchema, config, 'cloud');

@@ -66,7 +66,8 @@ const MESSAGING: readonly Capability[] = [
   'getBusinessProfile',
   'updateBusinessProfile',
 ];
-const NOT_ON_MATON = 'Maton only manages connections; use the Meta Cloud API (or WhatsApp Manager) for this.';
+/** For the connection operations on every other provider: they exist only on Maton's control API. */
+const MATON_ONLY = 'Maton only manages connections to its own gateway: use a Maton API credential (MATON_API_KEY for the MCP server) for this.';
 const NOT_ON_ONPREM = 'the WhatsApp On-Premises API has no such endpoint';
 const ITNIO_SCOPE = 'ITNIO documents only sending messages and creating templates; use the Meta Cloud API or the ITNIO console for this.';
 
@@ -78,10 +79,10 @@ export const PROVIDER_SUPPORT: Readonly<Record<ProviderName, ProviderSupport>> =
     messageKinds: MESSAGE_KINDS,
     mediaById: true,
     alternatives: {
-      listConnections: NOT_ON_MATON,
-      createConnection: NOT_ON_MATON,
-      getConnection: NOT_ON_MATON,
-      deleteConnection: NOT_ON_MATON,
+      listConnections: MATON_ONLY,
+      createConnection: MATON_ONLY,
+      getConnection: MATON_ONLY,
+      deleteConnection: MATON_ONLY,
       getHealth: 'Cloud API numbers need no client: use phoneNumber.get for the number\'s status.',
       requestRegistrationCode: 'register Cloud API numbers in WhatsApp Manager or with POST /{phone-number-id}/register.',
       verifyRegistrationCode: 'register Cloud API numbers in WhatsApp Manager or with POST /{phone-number-id}/register.',
@@ -135,10 +136,10 @@ export const PROVIDER_SUPPORT: Readonly<Record<ProviderName, ProviderSupport>> =
       deleteTemplate: `${NOT_ON_ONPREM}: templates are managed in WhatsApp Manager (or with a Cloud API credential).`,
       listPhoneNumbers: `${NOT_ON_ONPREM}: a client serves one number; use account.getHealth for its state.`,
       getPhoneNumber: `${NOT_ON_ONPREM}: a client serves one number; use account.getHealth for its state.`,
-      listConnections: NOT_ON_MATON,
-      createConnection: NOT_ON_MATON,
-      getConnection: NOT_ON_MATON,
-      deleteConnection: NOT_ON_MATON,
+      listConnections: MATON_ONLY,
+      createConnection: MATON_ONLY,
+      getConnection: MATON_ONLY,
+      deleteConnection: MATON_ONLY,
       reaction: 'reactions are not in the On-Premises messages reference; send a text reply instead.',
       'interactive.cta_url': 'call-to-action URL buttons are Cloud API only; put the link in a text message (with preview) instead.',
       'interactive.location_request_message': 'location requests are Cloud API only; ask for the location in a text message instead.',
@@ -176,10 +177,10 @@ export const PROVIDER_SUPPORT: Readonly<Record<ProviderName, ProviderSupport>> =
       getPhoneNumber: ITNIO_SCOPE,
       getBusinessProfile: ITNIO_SCOPE,
       updateBusinessProfile: ITNIO_SCOPE,
-      listConnections: NOT_ON_MATON,
-      createConnection: NOT_ON_MATON,
-      getConnection: NOT_ON_MATON,
-      deleteConnection: NOT_ON_MATON,
+      listConnections: MATON_ONLY,
+      createConnection: MATON_ONLY,
+      getConnection: MATON_ONLY,
+      deleteConnection: MATON_ONLY,
       getHealth: ITNIO_SCOPE,
       requestRegistrationCode: ITNIO_SCOPE,
       verifyRegistrationCode: ITNIO_SCOPE,

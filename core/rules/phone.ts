@@ -8,8 +8,9 @@ export type PhoneNormalization = { ok: true; digits: string } | { ok: false; rea
 /**
  * WhatsApp addresses users by country code + number, digits only. Accept what people paste
  * ("+1 (650) 555-1234", "0049 170 1234567") and reduce it to digits, or say why it is not a number.
+ * `maxDigits` is for services stricter than WhatsApp (ITNIO takes at most 14).
  */
-export function normalizePhoneNumber(input: string): PhoneNormalization {
+export function normalizePhoneNumber(input: string, maxDigits: number = LIMITS.phoneNumber.maxDigits): PhoneNormalization {
   let value = input.trim().replace(PHONE_SEPARATORS, '');
   if (value.startsWith('+')) value = value.slice(1);
   else if (value.startsWith('00')) value = value.slice(2);
@@ -19,7 +20,7 @@ export function normalizePhoneNumber(input: string): PhoneNormalization {
   }
   // Country codes never start with 0; a leading 0 is a national number without its country code.
   if (value.startsWith('0')) return { ok: false, reason: 'must start with the country code (a national number starting with 0 is not enough)' };
-  const { minDigits, maxDigits } = LIMITS.phoneNumber;
+  const { minDigits } = LIMITS.phoneNumber;
   if (value.length < minDigits || value.length > maxDigits) {
     return {
       ok: false,

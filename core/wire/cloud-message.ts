@@ -7,7 +7,11 @@ import { interactiveToWire } from './interactive';
 import { mediaToWire } from './media';
 import { templateToWire } from './template';
 
-function contentToWire(message: SendMessageInput): JsonObject | JsonObject[] {
+/**
+ * The object under the message's type key, as the Cloud API takes it. The On-Premises dialect
+ * reuses it for the kinds both APIs lay out alike.
+ */
+export function messageContentToWire(message: SendMessageInput): JsonObject | JsonObject[] {
   switch (message.type) {
     case 'text':
       return compact({ body: message.text.body, preview_url: message.text.previewUrl });
@@ -47,7 +51,7 @@ export function toCloudMessagePayload(message: SendMessageInput): JsonObject {
     recipient_type: 'individual',
     to: message.to,
     type: message.type,
-    [message.type]: contentToWire(message),
+    [message.type]: messageContentToWire(message),
     context: message.replyTo === undefined ? undefined : { message_id: message.replyTo },
     biz_opaque_callback_data: message.bizOpaqueCallbackData,
   });

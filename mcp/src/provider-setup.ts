@@ -1,4 +1,4 @@
-import { PROVIDER_SUPPORT, WhatsAppConfigError } from 'whatsapp-business-core';
+import { basicCredentials, PROVIDER_SUPPORT, WhatsAppConfigError } from 'whatsapp-business-core';
 import type { ProviderConfig, ProviderName } from 'whatsapp-business-core';
 import { ConfigError } from './config-error';
 import type { ProviderSettings } from './config';
@@ -97,7 +97,8 @@ export function providerSecrets(settings: ProviderSettings): string[] {
     case 'maton':
       return [settings.apiKey];
     case 'onprem':
-      return [settings.password];
+      // Also the base64 of user:password, as the login's Authorization: Basic header carries it.
+      return [settings.password, basicCredentials(settings.username, settings.password)];
     case 'itnio':
       return [settings.apiKey, settings.apiSecret];
   }

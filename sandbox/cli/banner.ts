@@ -4,11 +4,7 @@ import { onPremBannerLines } from '../flavors/onprem/banner';
 import { redactUrl } from '../http/redact-url';
 import type { RunningSandbox } from '../runtime/start-sandbox';
 import { resolveOptions, type SandboxOptions } from '../runtime/options';
-
-/** Wraps a value in single quotes for a POSIX shell. */
-function shellQuote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
-}
+import { shellQuote } from './shell-quote';
 
 /**
  * What the CLI prints once listening. The token is a local one the user chose; the app secret is

@@ -2,14 +2,13 @@ import { jsonBody, type GraphHandler, type GraphResult } from '../graph/graph-re
 import type { JsonObject } from 'whatsapp-business-core';
 import type { SandboxContext } from '../runtime/context';
 import { newMessageId } from '../runtime/ids';
-import { unixSeconds } from '../webhooks/envelopes';
 import { Field } from '../validation/field';
+import { acceptMessage } from './accept-message';
 import { startDelivery, type DeliveryOutcome } from './delivery';
 import { markAsRead } from './mark-as-read';
 import { readEnvelope } from './message-envelope';
-import type { SentMessage } from './message-log';
 import { pricingFor } from './pricing';
-import { checkSendPolicies, recordSend } from './send-policies';
+import { checkSendPolicies } from './send-policies';
 import { validateContent } from './validate-content';
 
 const REENGAGEMENT_ERROR: JsonObject = {
@@ -35,20 +34,9 @@ function send(ctx: SandboxContext, root: Field): GraphResult {
   const deps = { phoneNumberId: ctx.config.phoneNumberId, media: ctx.state.media, templates: ctx.state.templates };
   const template = validateContent(root, envelope.type, deps);
   checkSendPolicies(ctx, envelope.waId);
-  recordSend(ctx, envelope.waId);
 
   const now = ctx.now();
-  const message: SentMessage = {
-    id: newMessageId(envelope.waId),
-    phoneNumberId: ctx.config.phoneNumberId,
-    to: envelope.waId,
-    type: envelope.type,
-    payload,
-    status: 'accepted',
-    errors: [],
-    timestamp: unixSeconds(now),
-  };
-  ctx.state.messages.add(message);
+  const message = acceptMessage(ctx, { id: newMessageId(envelope.waId), to: envelope.waId, type: envelope.type, payload }, now);
   const windowOpen = ctx.state.windows.isOpen(ctx.config.phoneNumberId, envelope.waId, now);
   const outcome: DeliveryOutcome =
     template === null && ctx.config.window && !windowOpen

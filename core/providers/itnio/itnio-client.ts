@@ -45,7 +45,11 @@ export class ItnioClient {
 
   /** Sends `json` to `path` and returns the answer's `data` object ({} when it has none). */
   post(path: string, json: JsonObject, safeToRepeat: boolean): Promise<Record<string, unknown>> {
-    const { errorContext, transport, retry, clock, baseUrl, userAgent, requestTimeoutMs } = this.#options;
+    const { transport, retry, clock, baseUrl, userAgent, requestTimeoutMs } = this.#options;
+    // A Sign authenticates any request for as long as ITNIO accepts its Timestamp: the ones this
+    // call sent are redacted from its errors like the key and secret, should anything echo them.
+    const signs: string[] = [];
+    const errorContext: ErrorContext = { ...this.#options.errorContext, redact: (text) => this.redact(text, signs) };
     const request: TransportRequest = {
       method: 'POST',
       url: `${baseUrl}${path}`,
@@ -54,7 +58,14 @@ export class ItnioClient {
       timeoutMs: requestTimeoutMs,
     };
     // Signed at the moment each attempt leaves, so a retry carries a fresh Timestamp and Sign.
-    const signing: Transport = { request: (attempt) => transport.request(this.sign(attempt)) };
+    const signing: Transport = {
+      request: (attempt) => {
+        const signed = this.sign(attempt);
+        const sign = signed.headers.sign;
+        if (sign !== undefined) signs.push(sign);
+        return transport.request(signed);
+      },
+    };
     return sendWithRetries(
       {
         errorContext,
@@ -65,8 +76,14 @@ export class ItnioClient {
       },
       request,
       safeToRepeat,
-      (response) => this.read(response, safeToRepeat),
+      (response) => this.read(response, safeToRepeat, errorContext),
     );
+  }
+
+  private redact(text: string, signs: readonly string[]): string {
+    let out = this.#options.errorContext.redact(text);
+    for (const sign of signs) out = out.split(sign).join('[redacted]');
+    return out;
   }
 
   private sign(request: TransportRequest): TransportRequest {
@@ -75,8 +92,7 @@ export class ItnioClient {
     return { ...request, headers: { ...request.headers, ...itnioAuthHeaders(credentials, clock.now()) } };
   }
 
-  private read(response: TransportResponse, safeToRepeat: boolean): Record<string, unknown> | WhatsAppError {
-    const { errorContext } = this.#options;
+  private read(response: TransportResponse, safeToRepeat: boolean, errorContext: ErrorContext): Record<string, unknown> | WhatsAppError {
     const envelope = readItnioEnvelope(response.body);
     if (envelope === null) {
       return new WhatsAppApiError({

@@ -30,6 +30,10 @@ function headerToItnio(header: Header, path: string, issues: ValidationIssue[]):
     });
   }
   if (header.example?.header_text_named_params !== undefined) issues.push({ path: `${path}.example.header_text_named_params`, rule: NAMED_VARIABLES });
+  // Refused on any format rather than dropped: ITNIO's add call has no field that could carry it.
+  if (header.example?.header_handle !== undefined && header.format !== 'IMAGE' && header.format !== 'VIDEO' && header.format !== 'DOCUMENT') {
+    issues.push({ path: `${path}.example.header_handle`, rule: `ITNIO takes no sample file for a ${header.format} header: leave it out` });
+  }
   const example = header.example?.header_text === undefined ? undefined : { header_text: header.example.header_text };
   return compact({ type: 'HEADER', format: HEADER_FORMATS[header.format], text: header.text, example });
 }

@@ -1,9 +1,6 @@
 import { z } from 'zod';
-import type { Clock } from '../../runtime/clock';
-import type { Transport } from '../../transport/transport';
 import { DEFAULT_GRAPH_VERSION } from '../cloud-provider';
-import { apiVersionField, baseUrlField, idField, parseConfig, retryField, secretField } from '../config-fields';
-import { DEFAULT_USER_AGENT } from '../graph/graph-client';
+import { apiVersionField, baseUrlField, checkCredentials, connectionFields, idField, parseConfig, secretField } from '../config-fields';
 import { DEFAULT_MATON_CONTROL_URL, DEFAULT_MATON_GATEWAY_URL, DEFAULT_MATON_REQUESTS_PER_SECOND } from './maton-config';
 import type { MatonProviderConfig } from './maton-config';
 
@@ -37,27 +34,9 @@ const matonConfigSchema = z
     apiVersion: apiVersionField.default(DEFAULT_GRAPH_VERSION),
     // Fractions allowed (0.5 = one request every two seconds); 0 turns pacing off.
     maxRequestsPerSecond: z.number().min(0).max(1000).default(DEFAULT_MATON_REQUESTS_PER_SECOND),
-    retry: retryField,
-    requestTimeoutMs: z.number().int().positive().optional(),
-    userAgent: z.string().min(1).default(DEFAULT_USER_AGENT),
-    transport: z.custom<Transport>((value) => typeof (value as Transport | undefined)?.request === 'function', { error: 'must have a request() method' }).optional(),
-    clock: z
-      .custom<Clock>((value) => typeof (value as Clock | undefined)?.sleep === 'function' && typeof (value as Clock).now === 'function', {
-        error: 'must have now(), sleep() and random()',
-      })
-      .optional(),
+    ...connectionFields,
   })
-  .superRefine((config, context) => {
-    if (config.transportAuthenticates && config.apiKey !== undefined) {
-      context.addIssue({ code: 'custom', path: ['apiKey'], message: 'must be left out when transportAuthenticates is true' });
-    }
-    if (!config.transportAuthenticates && config.apiKey === undefined) {
-      context.addIssue({ code: 'custom', path: ['apiKey'], message: 'required (the Maton API key from maton.ai/settings)' });
-    }
-    if (config.transportAuthenticates && config.transport === undefined) {
-      context.addIssue({ code: 'custom', path: ['transport'], message: 'required when transportAuthenticates is true' });
-    }
-  });
+  .superRefine((config, context) => checkCredentials(config, ['apiKey'], context, 'required (the Maton API key from maton.ai/settings)'));
 
 export type MatonSettings = z.output<typeof matonConfigSchema>;
 

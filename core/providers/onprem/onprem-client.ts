@@ -65,9 +65,13 @@ export interface OnPremBytes {
 const decoder = new TextDecoder();
 const NO_RETRIES: Required<RetryOptions> = { maxRetries: 0, baseDelayMs: 0, maxDelayMs: 0 };
 
-/** HTTP Basic credentials; Buffer keeps non-ASCII passwords intact (btoa would throw on them). */
-function basicAuth(username: string, password: string): string {
-  return `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`;
+/**
+ * The base64 of HTTP Basic credentials, as the login's Authorization header carries it (and as a
+ * server may echo it, bare, which is why the provider's redactor knows it too). Buffer keeps
+ * non-ASCII passwords intact (btoa would throw on them).
+ */
+export function basicCredentials(username: string, password: string): string {
+  return Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
 }
 
 /**
@@ -201,7 +205,7 @@ export class OnPremClient {
     try {
       return await this.#send(
         call,
-        { authorization: basicAuth(login.username, login.password) },
+        { authorization: `Basic ${basicCredentials(login.username, login.password)}` },
         (response) => {
           const answer = this.#readJson(response);
           if (answer instanceof WhatsAppError) return answer;

@@ -5,8 +5,7 @@ import type { JsonObject } from '../../json';
 import type { SendMessageInput } from '../../schemas/message/send-message';
 import type { TemplateObject } from '../../schemas/message/template';
 import type { MarkReadInput } from '../../schemas/operation-inputs';
-import { contactCardToWire } from '../../wire/contacts';
-import { interactiveToWire } from '../../wire/interactive';
+import { messageContentToWire } from '../../wire/cloud-message';
 import { mediaToWire } from '../../wire/media';
 import { templateToWire } from '../../wire/template';
 
@@ -55,37 +54,23 @@ function templateToOnPremWire(template: TemplateObject, namespace: string): Json
   });
 }
 
+/** Where the On-Premises dialect differs from Cloud's: text, audio, templates; the rest is laid out alike. */
 function contentToWire(message: SendMessageInput, namespace: string): JsonObject | JsonObject[] {
   switch (message.type) {
     case 'text':
+      // preview_url goes at the top level of the message instead.
       return { body: message.text.body };
-    case 'image':
-      return mediaToWire(message.image);
-    case 'video':
-      return mediaToWire(message.video);
     case 'audio':
+      // No voice flag: voice: true is refused above, and the client takes no such field.
       return mediaToWire({ id: message.audio.id, link: message.audio.link });
-    case 'document':
-      return mediaToWire(message.document);
-    case 'sticker':
-      return mediaToWire(message.sticker);
-    case 'location':
-      return compact({
-        latitude: message.location.latitude,
-        longitude: message.location.longitude,
-        name: message.location.name,
-        address: message.location.address,
-      });
-    case 'contacts':
-      return message.contacts.map(contactCardToWire);
-    case 'interactive':
-      // Reply buttons and lists have the same shape on both APIs.
-      return interactiveToWire(message.interactive);
     case 'template':
       return templateToOnPremWire(message.template, namespace);
     case 'reaction':
       // Refused centrally (PROVIDER_SUPPORT.onprem.messageKinds); kept exhaustive for the compiler.
       throw new WhatsAppValidationError([{ path: 'type', rule: `reaction messages are ${NOT_ON_ONPREM}` }], 'onprem');
+    default:
+      // Media with caption and filename, location, contacts, and reply buttons and lists have the same shape on both APIs.
+      return messageContentToWire(message);
   }
 }
 

@@ -9,7 +9,7 @@ import { INSPECT_CUSTOM } from '../../runtime/inspect';
 import type { Transport } from '../../transport/transport';
 import type { CapabilityInput as In, CapabilityResult as Out, Provider } from '../provider';
 import { requiredString } from '../graph/parse';
-import { OnPremClient } from './onprem-client';
+import { basicCredentials, OnPremClient } from './onprem-client';
 import type { OnPremProviderConfig } from './onprem-config';
 import { phoneNumberIdIssue, toOnPremMarkReadPayload, toOnPremMessagePayload } from './onprem-message';
 import { businessProfileFields, toApplicationSettings, toBusinessProfile, toContactCheckResult, toRegistrationResult, toSettingsPatch } from './onprem-parse';
@@ -46,8 +46,10 @@ export class OnPremProvider implements Provider {
     this.#templateNamespace = settings.templateNamespace;
     this.#transportAuthenticates = settings.transportAuthenticates;
     const login = settings.username === undefined || settings.password === undefined ? null : { username: settings.username, password: settings.password };
+    // The base64 form too: a proxy or client that echoes the login's Authorization value bare must not leak it.
+    const basic = login === null ? undefined : basicCredentials(login.username, login.password);
     this.#client = new OnPremClient({
-      errorContext: { provider: 'onprem', label: LABEL, redact: createRedactor([settings.username, settings.password]) },
+      errorContext: { provider: 'onprem', label: LABEL, redact: createRedactor([settings.username, settings.password, basic]) },
       baseUrl: settings.baseUrl,
       login,
       readinessTimeoutMs: settings.readinessTimeoutMs,

@@ -65,8 +65,11 @@ export class OnPremSession {
     const { token, expiresAt } = await this.#login();
     this.#seen.push(token);
     if (this.#seen.length > REMEMBERED_TOKENS) this.#seen.shift();
-    const margin = expiresAt === null ? 0 : Math.min(RENEW_MARGIN_MS, Math.max(0, (expiresAt - loggedInAt) / 10));
-    this.#current = { token, renewAt: expiresAt === null ? null : expiresAt - margin };
+    // An expiry that is already past (the client's clock and this one disagree) would mean a login
+    // before every call; such a token is used like one without expiry, until the client refuses it.
+    const usable = expiresAt !== null && expiresAt > loggedInAt ? expiresAt : null;
+    const margin = usable === null ? 0 : Math.min(RENEW_MARGIN_MS, (usable - loggedInAt) / 10);
+    this.#current = { token, renewAt: usable === null ? null : usable - margin };
     return token;
   }
 }

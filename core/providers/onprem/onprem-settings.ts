@@ -3,8 +3,7 @@ import { DEFAULT_RETRY } from '../../retry/retry-policy';
 import type { RetryOptions } from '../../retry/retry-policy';
 import type { Clock } from '../../runtime/clock';
 import type { Transport } from '../../transport/transport';
-import { baseUrlField, parseConfig, retryField, secretField } from '../config-fields';
-import { DEFAULT_USER_AGENT } from '../graph/graph-client';
+import { baseUrlField, checkCredentials, connectionFields, parseConfig, secretField } from '../config-fields';
 import { DEFAULT_ONPREM_READINESS_TIMEOUT_MS } from './onprem-config';
 import type { OnPremProviderConfig } from './onprem-config';
 
@@ -43,24 +42,10 @@ const onPremConfigSchema = z
       .regex(/^[A-Za-z0-9_-]{1,128}$/, { error: 'must be the namespace WhatsApp Manager shows (letters, digits, _ and -)' })
       .optional(),
     readinessTimeoutMs: z.number().int().min(0).default(DEFAULT_ONPREM_READINESS_TIMEOUT_MS),
-    retry: retryField,
-    requestTimeoutMs: z.number().int().positive().optional(),
-    userAgent: z.string().min(1).default(DEFAULT_USER_AGENT),
-    transport: z.custom<Transport>((value) => typeof (value as Transport | undefined)?.request === 'function', { error: 'must have a request() method' }).optional(),
-    clock: z.custom<Clock>((value) => typeof (value as Clock | undefined)?.sleep === 'function', { error: 'must have now(), sleep() and random()' }).optional(),
+    ...connectionFields,
   })
   .superRefine((config, context) => {
-    for (const field of ['username', 'password'] as const) {
-      if (config.transportAuthenticates && config[field] !== undefined) {
-        context.addIssue({ code: 'custom', path: [field], message: 'must be left out when transportAuthenticates is true' });
-      }
-      if (!config.transportAuthenticates && config[field] === undefined) {
-        context.addIssue({ code: 'custom', path: [field], message: 'required (the client\'s admin or API user, for POST /v1/users/login)' });
-      }
-    }
-    if (config.transportAuthenticates && config.transport === undefined) {
-      context.addIssue({ code: 'custom', path: ['transport'], message: 'required when transportAuthenticates is true' });
-    }
+    checkCredentials(config, ['username', 'password'], context, 'required (the client\'s admin or API user, for POST /v1/users/login)');
     // A custom transport makes its own TLS decisions; accepting the flag would silently do nothing.
     if (config.insecureTls && config.transport !== undefined) {
       context.addIssue({

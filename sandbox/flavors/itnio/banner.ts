@@ -1,9 +1,5 @@
 import type { SandboxConfig } from '../../runtime/options';
-
-/** Wraps a value in single quotes for a POSIX shell. */
-function shellQuote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
-}
+import { shellQuote } from '../../cli/shell-quote';
 
 /**
  * What the CLI prints for `--flavor itnio`: the base URL, the key and app to use, and how requests

@@ -1,15 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { JsonObject } from 'whatsapp-business-core';
 import { GraphError } from '../../graph/graph-error';
+import { acceptMessage } from '../../messages/accept-message';
 import { startDelivery } from '../../messages/delivery';
 import { readEnvelope } from '../../messages/message-envelope';
-import type { SentMessage } from '../../messages/message-log';
 import { pricingFor } from '../../messages/pricing';
-import { checkSendPolicies, recordSend } from '../../messages/send-policies';
+import { checkSendPolicies } from '../../messages/send-policies';
 import { validateContent } from '../../messages/validate-content';
 import type { SandboxContext } from '../../runtime/context';
 import { Field } from '../../validation/field';
-import { unixSeconds } from '../../webhooks/envelopes';
 import { ItnioRefusal } from './itnio-answer';
 
 /**
@@ -52,18 +51,7 @@ export function sendThroughCloudRules(ctx: SandboxContext, itnioBody: JsonObject
       );
     }
     checkSendPolicies(ctx, envelope.waId);
-    recordSend(ctx, envelope.waId);
-    const message: SentMessage = {
-      id: newItnioMessageId(),
-      phoneNumberId: ctx.config.phoneNumberId,
-      to: envelope.waId,
-      type: envelope.type,
-      payload: itnioBody,
-      status: 'accepted',
-      errors: [],
-      timestamp: unixSeconds(now),
-    };
-    ctx.state.messages.add(message);
+    const message = acceptMessage(ctx, { id: newItnioMessageId(), to: envelope.waId, type: envelope.type, payload: itnioBody }, now);
     startDelivery(ctx, message, { kind: 'delivered', pricing: pricingFor(template, windowOpen), bizOpaqueCallbackData: undefined });
     return { channelType: 0, messageId: message.id, timestamp: Number(message.timestamp) };
   } catch (error) {

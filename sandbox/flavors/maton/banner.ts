@@ -1,11 +1,7 @@
 import type { SandboxConfig } from '../../runtime/options';
 import { CONNECTIONS_PATH } from './connection-routes';
 import { GATEWAY_PREFIX } from './gateway';
-
-/** Wraps a value in single quotes for a POSIX shell. */
-function shellQuote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
-}
+import { shellQuote } from '../../cli/shell-quote';
 
 /**
  * What the CLI prints for `--flavor maton`: where the gateway and the connection API are, the key

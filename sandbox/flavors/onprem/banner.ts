@@ -1,6 +1,7 @@
 import { redactUrl } from '../../http/redact-url';
 import type { SandboxConfig } from '../../runtime/options';
 import { FACTORY_PASSWORD } from './onprem-state';
+import { shellQuote } from '../../cli/shell-quote';
 
 /** The password the sandbox uses when none is given (runtime/options.ts). */
 const DEFAULT_PASSWORD = 'sandbox-password';
@@ -11,11 +12,6 @@ function duration(ms: number): string {
   if (ms >= day && ms % day === 0) return `${ms / day} day${ms === day ? '' : 's'}`;
   if (ms >= 1000 && ms % 1000 === 0) return `${ms / 1000} s`;
   return `${ms} ms`;
-}
-
-/** Wraps a value in single quotes for a POSIX shell. */
-function shellQuote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
 /**

@@ -1,15 +1,14 @@
 import { isJsonObject, type JsonObject, type JsonValue } from 'whatsapp-business-core';
 import type { MediaStore } from '../../media/media-store';
+import { acceptMessage } from '../../messages/accept-message';
 import { startDelivery, type DeliveryOutcome } from '../../messages/delivery';
 import { readEnvelope } from '../../messages/message-envelope';
-import type { SentMessage } from '../../messages/message-log';
 import { pricingFor } from '../../messages/pricing';
-import { checkSendPolicies, recordSend } from '../../messages/send-policies';
+import { checkSendPolicies } from '../../messages/send-policies';
 import { validateContent } from '../../messages/validate-content';
 import type { SandboxContext } from '../../runtime/context';
 import { Field } from '../../validation/field';
 import { jsonField } from '../../validation/json-field';
-import { unixSeconds } from '../../webhooks/envelopes';
 import { OnPremError, withOnPremErrors } from './onprem-error';
 import { newOnPremMessageId } from './onprem-ids';
 import { onPremState, type OnPremState } from './onprem-state';
@@ -107,19 +106,8 @@ export function sendOnPremMessage(ctx: SandboxContext, body: Buffer): JsonObject
     checkSendPolicies(ctx, read.waId);
     return { envelope: read, template: found, payload: root.object() };
   });
-  recordSend(ctx, envelope.waId);
   const now = ctx.now();
-  const message: SentMessage = {
-    id: newOnPremMessageId(),
-    phoneNumberId: ctx.config.phoneNumberId,
-    to: envelope.waId,
-    type: envelope.type,
-    payload,
-    status: 'accepted',
-    errors: [],
-    timestamp: unixSeconds(now),
-  };
-  ctx.state.messages.add(message);
+  const message = acceptMessage(ctx, { id: newOnPremMessageId(), to: envelope.waId, type: envelope.type, payload }, now);
   const windowOpen = ctx.state.windows.isOpen(ctx.config.phoneNumberId, envelope.waId, now);
   const outcome: DeliveryOutcome =
     template === null && ctx.config.window && !windowOpen

@@ -68,6 +68,18 @@ describe('ITNIO provider: configuration and identity', () => {
   });
 
   test.each([
+    ['00 instead of +', '0091 856 321 412'],
+    ['dots and parentheses', '(91) 856.321-412'],
+  ])('a business phone with %s is read like every phone number in core', (_name, businessPhone) => {
+    const provider = createProvider({ ...base, businessPhone, transport: fakeTransport(), clock: steppingClock() });
+    expect(JSON.parse(JSON.stringify(provider)).businessPhone).toBe('91856321412');
+  });
+
+  test('a national business number (leading 0, no country code) is refused', () => {
+    expect(configError({ businessPhone: '0856321412' }).message).toMatch(/businessPhone: must start with the country code/);
+  });
+
+  test.each([
     ['no secret', { apiSecret: undefined }, /apiSecret: required/],
     ['no key', { apiKey: undefined }, /apiKey: required/],
     ['no appId', { appId: undefined }, /appId/],
@@ -253,6 +265,11 @@ describe('ITNIO provider: template creation', () => {
     ['BUTTONS', [template.components[1], { type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: 'Yes' }] }], /^components\[1\]\.type: ITNIO does not document BUTTONS components/],
     ['an IMAGE header', [{ type: 'HEADER', format: 'IMAGE', example: { header_handle: ['4::aW'] } }, template.components[1]], /^components\[0\]\.format: ITNIO needs a sample file handle for IMAGE headers from an upload interface it does not document/],
     ['named variables', [{ type: 'BODY', text: 'Hi {{name}}', example: { body_text_named_params: [{ param_name: 'name', example: 'Ana' }] } }], /^components\[0\]\.example\.body_text_named_params: ITNIO documents positional variables/],
+    [
+      'a sample file on a TEXT header (it has nowhere to go)',
+      [{ type: 'HEADER', format: 'TEXT', text: 'Order {{1}}', example: { header_text: ['#42'], header_handle: ['4::aW'] } }, template.components[1]],
+      /^components\[0\]\.example\.header_handle: ITNIO takes no sample file for a TEXT header/,
+    ],
   ])('refuses %s without a request, naming the component', async (_name, components, rule) => {
     const { provider, transport } = build();
     const error = await operations['template.create'].run(provider, { ...template, components }).catch((caught: unknown) => caught);

@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import { createMatonProvider, hintForMetaCode, operations, WhatsAppApiError } from 'whatsapp-business-core';
 import type { Provider } from 'whatsapp-business-core';
 import { recordingClock } from '../../helpers/recording-clock';
-import { json, metaError, raw, startScriptedServer } from '../../helpers/scripted-server';
+import { json, metaError, raw, reset, startScriptedServer } from '../../helpers/scripted-server';
 import type { ScriptedServer, Step } from '../../helpers/scripted-server';
 
 const KEY = 'maton-errors-secret-key-2718281828';
@@ -184,6 +184,26 @@ describe('connection API', () => {
     expect(error).toMatchObject({ httpStatus: 503, retryable: false, hint: expect.stringMatching(/may have been processed/) });
     expect(error.message).toMatch(/^Maton connection API failed/);
     expect(server.requests).toHaveLength(1);
+  });
+
+  it('create is not repeated when the connection drops after the request left, nor after an unreadable 2xx', async () => {
+    await setup([reset, json(200, { connection: CONNECTION })]);
+    const dropped = await failure(operations['connection.create'].run(provider, {}));
+    expect(dropped).toMatchObject({ kind: 'network', retryable: false, hint: expect.stringMatching(/may have been processed/) });
+    expect(server.requests).toHaveLength(1);
+    await provider.close();
+    await server.close();
+    await setup([raw(200, 'text/html', '<html>ok</html>'), json(200, { connection: CONNECTION })]);
+    const unreadable = await failure(operations['connection.create'].run(provider, {}));
+    expect(unreadable).toMatchObject({ httpStatus: 200, retryable: false });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('create is repeated after a 429 (Maton refused it, so nothing was created) and then succeeds', async () => {
+    await setup([matonError(429, 'Too many requests', { 'retry-after': '1' }), json(200, { connection: CONNECTION })]);
+    await expect(operations['connection.create'].run(provider, {})).resolves.toMatchObject({ connectionId: CONNECTION.connection_id });
+    expect(server.requests).toHaveLength(2);
+    expect(clock.sleeps).toEqual([1000]);
   });
 
   it('a delete whose first answer was lost (5xx, then 404) counts as done', async () => {
