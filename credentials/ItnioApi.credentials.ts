@@ -70,7 +70,7 @@ export class ItnioApi implements ICredentialType {
       typeOptions: { password: true },
       default: '',
       description:
-        'Optional, for the WhatsApp Business Trigger: ITNIO does not document signed callbacks, so the trigger then accepts only requests that carry this secret. Register the trigger\'s URL with ?token=<secret> appended, or with the secret as the password of https://user:<secret>@host/... (HTTP Basic). Empty: every request is accepted.',
+        "For the WhatsApp Business Trigger. ITNIO documents no signed callbacks: with a secret here the trigger accepts only requests that carry it, as ?token=<secret> after the trigger's URL or as the password of https://user:<secret>@host/... (HTTP Basic), and answers any other with 401. Left empty, there is no check: anyone who knows the URL can start the workflow.",
     },
   ];
 

@@ -5,6 +5,7 @@ import type {
   ICredentialType,
   IDataObject,
   IHttpRequestHelper,
+  IN8nHttpFullResponse,
   INodeProperties,
   Icon,
 } from 'n8n-workflow';
@@ -17,6 +18,38 @@ function text(value: unknown): string {
 function apiRoot(baseUrl: unknown): string {
   const base = text(baseUrl).replace(/\/+$/, '');
   return /\/v1$/.test(base) ? base : `${base}/v1`;
+}
+
+function firstError(body: unknown): { code: string; title: string } | null {
+  const errors = typeof body === 'object' && body !== null ? (body as IDataObject).errors : undefined;
+  const first: unknown = Array.isArray(errors) ? errors[0] : undefined;
+  if (typeof first !== 'object' || first === null) return null;
+  const { code, title } = first as IDataObject;
+  return { code: typeof code === 'number' || typeof code === 'string' ? String(code) : '?', title: typeof title === 'string' ? title.slice(0, 200) : '' };
+}
+
+/** What to do about a refused login, by the client's error code. */
+function loginAdvice(status: number, code: string | undefined): string {
+  if (code === '1024') return 'set a new password first: log in once with {"new_password": ...} (POST /v1/users/login), then put it in this credential';
+  if (status === 401) return 'check the username and password';
+  return 'check the base URL and that the client is running';
+}
+
+/**
+ * A refused login as an error n8n passes on as is: the client's code and title and what to do,
+ * with `httpCode` (which n8n keeps) for the status.
+ */
+function loginRefused(status: number, body: unknown): Error {
+  const error = firstError(body);
+  const reason = error === null ? `HTTP ${status}` : `error ${error.code}${error.title === '' ? '' : `: ${error.title}`}`;
+  return Object.assign(new Error(`Login refused (${reason}): ${loginAdvice(status, error?.code)}`), { httpCode: String(status) });
+}
+
+/** A login that got no answer: the network error's code (for the retry decision), not its request options. */
+function loginUnreachable(error: unknown): Error {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  const message = error instanceof Error ? error.message : String(error);
+  return Object.assign(new Error(`The On-Premises client could not be reached for the login: ${message}`), typeof code === 'string' ? { code } : {});
 }
 
 function firstToken(response: unknown): string {
@@ -105,7 +138,7 @@ export class WhatsAppOnPremisesApi implements ICredentialType {
       typeOptions: { password: true },
       default: '',
       description:
-        "Optional, for the WhatsApp Business Trigger: On-Premises webhooks are not signed, so the trigger then accepts only requests that carry this secret. Put it in the client's webhook URL as ?token=<secret> after the trigger's URL, or as the password of https://user:<secret>@host/... (HTTP Basic). Empty: every request is accepted.",
+        "For the WhatsApp Business Trigger. On-Premises webhooks are not signed: with a secret here the trigger accepts only requests that carry it, as ?token=<secret> after the trigger's URL or as the password of https://user:<secret>@host/... (HTTP Basic), and answers any other with 401. Left empty, there is no check: anyone who knows the URL can start the workflow.",
     },
     {
       displayName: 'Token',
@@ -116,16 +149,29 @@ export class WhatsAppOnPremisesApi implements ICredentialType {
     },
   ];
 
-  /** Logs in with HTTP Basic; the client answers `{users: [{token, expires_after}]}`. */
+  /**
+   * Logs in with HTTP Basic; the client answers `{users: [{token, expires_after}]}`. A refused
+   * login throws a plain error that says why (the client's code and title, never the password)
+   * and carries no HTTP answer: n8n then reports it at once instead of logging in a second time,
+   * and no HTTP client error (whose request options hold the password) travels on.
+   */
   async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
-    const response: unknown = await this.helpers.httpRequest({
-      method: 'POST',
-      url: `${apiRoot(credentials.baseUrl)}/users/login`,
-      auth: { username: text(credentials.username), password: typeof credentials.password === 'string' ? credentials.password : '' },
-      skipSslCertificateValidation: credentials.ignoreSslIssues === true,
-      json: true,
-    });
-    const token = firstToken(response);
+    let response: IN8nHttpFullResponse;
+    try {
+      response = (await this.helpers.httpRequest({
+        method: 'POST',
+        url: `${apiRoot(credentials.baseUrl)}/users/login`,
+        auth: { username: text(credentials.username), password: typeof credentials.password === 'string' ? credentials.password : '' },
+        skipSslCertificateValidation: credentials.ignoreSslIssues === true,
+        json: true,
+        returnFullResponse: true,
+        ignoreHttpStatusErrors: true,
+      })) as IN8nHttpFullResponse;
+    } catch (error) {
+      throw loginUnreachable(error);
+    }
+    if (response.statusCode < 200 || response.statusCode > 299) throw loginRefused(response.statusCode, response.body);
+    const token = firstToken(response.body);
     if (token === '') throw new Error('The On-Premises client answered the login without a token');
     return { token };
   }

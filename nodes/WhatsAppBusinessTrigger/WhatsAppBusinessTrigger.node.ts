@@ -56,8 +56,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { handleVerificationChallenge, normalizePassThroughWebhook, normalizeWebhook, operations, verifyWebhookSignature } from '../shared/core';
-import type { WebhookEvent } from '../shared/core';
+import type { Provider, WebhookEvent } from '../shared/core';
 import { AUTHENTICATIONS, providerFor, toAuthentication } from '../shared/provider';
+import { redactorFor } from '../shared/secrets';
 import { triggerProperties } from './description';
 import { dropRepeats, filterEvents, splitList, subscriptionFields, toItemJson } from './events';
 import { onPremCallbackUrl, onPremWebhookUrl, registerOnPremWebhook, restoreOnPremWebhook } from './onprem-setup';
@@ -139,14 +140,20 @@ async function answerHandshake(context: IWebhookFunctions): Promise<IWebhookResp
 async function attachMedia(context: IWebhookFunctions, item: INodeExecutionData, event: WebhookEvent, property: string): Promise<void> {
   const mediaId = event.media?.id;
   if (event.kind !== 'message' || mediaId === null || mediaId === undefined) return;
+  const authentication = toAuthentication(context.getNode(), context.getNodeParameter('authentication', 'cloudApi'));
+  let provider: Provider | undefined;
   try {
-    const provider = await providerFor(context, toAuthentication(context.getNode(), context.getNodeParameter('authentication', 'cloudApi')));
+    provider = await providerFor(context, authentication);
     const media = await operations['media.download'].run(provider, { mediaId, phoneNumberId: event.phoneNumberId ?? undefined });
     const binary = await context.helpers.prepareBinaryData(Buffer.from(media.data), event.media?.filename ?? undefined, media.mimeType);
     item.binary = { [property]: binary };
   } catch (error) {
-    // The message must not be lost (and Meta must not redeliver it) because its media failed.
-    item.json.mediaError = error instanceof Error ? error.message : String(error);
+    // The message must not be lost (and Meta must not redeliver it) because its media failed. The
+    // item is stored with the execution: no secret of the credential may be in it.
+    const redact = await redactorFor(context, [AUTHENTICATIONS[authentication].credential]);
+    item.json.mediaError = redact(error instanceof Error ? error.message : String(error));
+  } finally {
+    await provider?.close();
   }
 }
 
@@ -194,7 +201,8 @@ async function unsignedWebhook(context: IWebhookFunctions, source: WebhookSource
   const body = request.rawBody instanceof Uint8Array || typeof request.rawBody === 'string' ? request.rawBody : context.getBodyData();
   if (source === 'itnio') {
     const passed = normalizePassThroughWebhook(body);
-    if (passed.raw !== null) return { workflowData: [[{ json: { kind: 'raw', body: passed.raw as IDataObject } }]] };
+    // Whatever ITNIO posts that is not Meta-shaped is one item, never filtered (even a JSON null).
+    if (passed.events.length === 0) return { workflowData: [[{ json: { kind: 'raw', body: passed.raw as IDataObject } }]] };
     return emitEvents(context, passed.events);
   }
   return emitEvents(context, normalizeWebhook(body));
@@ -216,7 +224,7 @@ async function createUnsignedSetup(context: IHookFunctions, staticData: IDataObj
   const url = webhookUrl(context);
   clearSetup(staticData);
   if (unsignedSetupMode(context) === 'automatic') {
-    await registerOnPremWebhook(context, staticData, await onPremCallbackUrl(context, url));
+    await registerOnPremWebhook(context, staticData, await onPremCallbackUrl(context, url), url);
     staticData.setupMode = 'automatic';
   } else {
     staticData.setupMode = 'manual';
@@ -228,7 +236,7 @@ async function createUnsignedSetup(context: IHookFunctions, staticData: IDataObj
 
 async function deleteUnsignedSetup(context: IHookFunctions, staticData: IDataObject): Promise<boolean> {
   if (staticData.setupMode === 'automatic' && sourceOf(triggerAuthentication(context)) === 'onprem') {
-    await restoreOnPremWebhook(context, staticData, await onPremCallbackUrl(context, webhookUrl(context)));
+    await restoreOnPremWebhook(context, staticData, webhookUrl(context));
   }
   clearSetup(staticData);
   delete staticData.previousWebhookUrl;

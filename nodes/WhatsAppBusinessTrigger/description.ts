@@ -103,7 +103,7 @@ export const triggerProperties: INodeProperties[] = [
         name: 'Automatic',
         value: 'automatic',
         description:
-          "On activation, sets the client's webhook URL (application settings) to this workflow's production URL, with the credential's Webhook Secret as ?token=; on deactivation puts back the URL that was there before",
+          "On activation, sets the client's webhook URL (application settings) to this workflow's production URL, with the credential's Webhook Secret as ?token=; on deactivation puts back the URL that was there before (if there was none, the client keeps this one)",
       },
       {
         name: 'Manual',
@@ -132,7 +132,7 @@ export const triggerProperties: INodeProperties[] = [
   },
   {
     displayName:
-      'On-Premises webhooks are not signed. Set a Webhook Secret in the credential and give the client this node\'s Production URL with ?token=&lt;secret&gt; appended (Automatic does it for you); requests without it get 401. The client posts its flat payloads (messages, statuses, errors), turned into the same items as Meta\'s. The client only calls https URLs.',
+      'On-Premises webhooks are not signed. Set a Webhook Secret in the credential and give the client this node\'s Production URL with ?token=&lt;secret&gt; appended (Automatic does it for you); requests without it get 401. Without a Webhook Secret every request to the URL starts the workflow. The client posts its flat payloads (messages, statuses, errors), turned into the same items as Meta\'s. The client only calls https URLs.',
     name: 'onPremisesNotice',
     type: 'notice',
     default: '',
@@ -140,7 +140,7 @@ export const triggerProperties: INodeProperties[] = [
   },
   {
     displayName:
-      'ITNIO does not publish its callback format or signature. Give ITNIO this node\'s Production URL (with ?token=&lt;Webhook Secret of the credential&gt; when you set one; requests without it then get 401). Callbacks in Meta\'s webhook shape become one item per event, filtered below; anything else becomes one item {kind: "raw", body} with the body as received, whatever the filters.',
+      'ITNIO does not publish its callback format or signature. Give ITNIO this node\'s Production URL (with ?token=&lt;Webhook Secret of the credential&gt; when you set one; requests without it then get 401; without a Webhook Secret every request starts the workflow). Callbacks in Meta\'s webhook shape become one item per event, filtered below; anything else becomes one item {kind: "raw", body} with the body as received, whatever the filters.',
     name: 'itnioNotice',
     type: 'notice',
     default: '',

@@ -1,38 +1,52 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 import { WhatsAppError } from './core';
+import { noRedaction } from './secrets';
+import type { Redact } from './secrets';
 
-function description(error: WhatsAppError): string | undefined {
+function description(error: WhatsAppError, redact: Redact): string | undefined {
   const parts = [error.hint, error.details].filter((part): part is string => typeof part === 'string' && part.length > 0);
-  return parts.length > 0 ? parts.join('\n') : undefined;
+  return parts.length > 0 ? redact(parts.join('\n')) : undefined;
+}
+
+function redactText(value: string | null, redact: Redact): string | null {
+  return value === null ? null : redact(value);
 }
 
 /**
  * Core failures as n8n errors: what the user got wrong (validation, configuration, unsupported)
  * becomes a NodeOperationError naming the field and item; what the provider answered becomes a
- * NodeApiError carrying Meta's code and core's hint. Core errors never hold credentials.
+ * NodeApiError carrying Meta's code and core's hint. Core redacts what it knows, but with n8n the
+ * credential signs the requests, so `redact` (the node's credential secrets, see secrets.ts)
+ * removes them from every text the error carries. An unknown error keeps only its message: its
+ * cause (an HTTP client's error, say) may hold request headers.
  */
-export function toNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
-  if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-  if (!(error instanceof WhatsAppError)) {
-    return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
+export function toNodeError(node: INode, error: unknown, itemIndex?: number, redact: Redact = noRedaction): NodeApiError | NodeOperationError {
+  if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+    error.message = redact(error.message);
+    if (typeof error.description === 'string') error.description = redact(error.description);
+    return error;
   }
+  if (!(error instanceof WhatsAppError)) {
+    return new NodeOperationError(node, redact(error instanceof Error ? error.message : String(error)), { itemIndex });
+  }
+  const message = redact(error.message);
   if (error.kind === 'api' || error.kind === 'network' || error.kind === 'integrity') {
     const response: JsonObject = {
-      message: error.message,
+      message,
       code: error.metaCode,
       error_subcode: error.metaSubcode,
-      title: error.title,
+      title: redactText(error.title, redact),
       fbtrace_id: error.fbtraceId,
       retryable: error.retryable,
     };
     const code = error.metaCode === null ? '' : ` (#${error.metaCode})`;
     return new NodeApiError(node, response, {
-      message: `${error.message}${code}`,
-      description: description(error),
+      message: `${message}${code}`,
+      description: description(error, redact),
       httpCode: error.httpStatus === null ? undefined : String(error.httpStatus),
       itemIndex,
     });
   }
-  return new NodeOperationError(node, error.message, { itemIndex, description: description(error) });
+  return new NodeOperationError(node, message, { itemIndex, description: description(error, redact) });
 }

@@ -28,7 +28,11 @@ function field(value: unknown, name: string): unknown {
 /**
  * The HTTP answer inside an error n8n threw for a non-2xx status: n8n wraps the HTTP client's
  * error (whose `response` holds status, headers and body) in a NodeApiError as its `cause`, and
- * keeps the status as `httpCode`. Null when the error carries no answer (a network failure).
+ * keeps the status as `httpCode`. Some n8n versions (2.8) drop that cause, and a refused login
+ * (the credential's preAuthentication) throws no HTTP answer at all: then only the status and
+ * the error's words are left, and they stand in for the body (as text), so that the reason (a
+ * refused login says why) still reaches the user. Null when the error carries no
+ * answer (a network failure).
  */
 export function answerInside(error: unknown): TransportResponse | null {
   for (let at: unknown = error, depth = 0; at !== undefined && at !== null && depth < 4; at = field(at, 'cause'), depth += 1) {
@@ -44,7 +48,12 @@ export function answerInside(error: unknown): TransportResponse | null {
     }
   }
   const httpCode = Number(field(error, 'httpCode'));
-  return Number.isInteger(httpCode) && httpCode >= 400 ? { status: httpCode, headers: {}, body: new Uint8Array(0) } : null;
+  if (!Number.isInteger(httpCode) || httpCode < 400) return null;
+  // n8n replaces the message of a 401 or 403 with its own ("Authorization failed - ...") and
+  // keeps the thrown one as the description.
+  const said = [field(error, 'description'), field(error, 'message')].find((value) => typeof value === 'string' && value.trim() !== '');
+  const text = typeof said === 'string' ? said.trim() : '';
+  return { status: httpCode, headers: text === '' ? {} : { 'content-type': 'text/plain' }, body: new TextEncoder().encode(text) };
 }
 
 export interface N8nTransportOptions {

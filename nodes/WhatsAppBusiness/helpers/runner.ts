@@ -3,22 +3,27 @@ import { NodeApiError } from 'n8n-workflow';
 import { WhatsAppError, WhatsAppValidationError } from '../../shared/core';
 import type { Provider } from '../../shared/core';
 import { toNodeError } from '../../shared/errors';
-import { providerFor, toAuthentication } from '../../shared/provider';
+import { AUTHENTICATIONS, providerFor, toAuthentication } from '../../shared/provider';
+import { noRedaction, redactorFor } from '../../shared/secrets';
+import type { Redact } from '../../shared/secrets';
 import { itemIO } from './binary';
 import type { ItemOutput, NodeAction } from './binding';
 import { DEFAULT_CONCURRENCY, mapConcurrent, toConcurrency } from './concurrency';
 import type { ParamReader } from './params';
 
-/** The item a failed input becomes under "Continue (using error output)" / "Continue". */
-export function errorItemJson(error: unknown, message: string): IDataObject {
-  const json: IDataObject = { error: message };
+/**
+ * The item a failed input becomes under "Continue (using error output)" / "Continue": output
+ * items are stored with the execution, so every text passes through `redact` too.
+ */
+export function errorItemJson(error: unknown, message: string, redact: Redact = noRedaction): IDataObject {
+  const json: IDataObject = { error: redact(message) };
   if (error instanceof WhatsAppValidationError) {
-    json.issues = error.issues.map((issue) => ({ path: issue.path, rule: issue.rule }));
+    json.issues = error.issues.map((issue) => ({ path: issue.path, rule: redact(issue.rule) }));
   } else if (error instanceof WhatsAppError) {
     json.kind = error.kind;
     if (error.metaCode !== null) json.code = error.metaCode;
     if (error.httpStatus !== null) json.httpStatus = error.httpStatus;
-    if (error.hint !== null) json.hint = error.hint;
+    if (error.hint !== null) json.hint = redact(error.hint);
   }
   return json;
 }
@@ -32,10 +37,15 @@ export async function runAction(context: IExecuteFunctions, action: NodeAction):
   const items = context.getInputData();
   const node = context.getNode();
   let provider: Provider;
+  // Read when an error is reported, so that a token n8n renewed meanwhile is redacted too.
+  let credentialType: string | null = null;
+  const redactor = async (): Promise<Redact> => (credentialType === null ? noRedaction : redactorFor(context, [credentialType]));
   try {
-    provider = await providerFor(context, toAuthentication(node, context.getNodeParameter('authentication', 0)));
+    const authentication = toAuthentication(node, context.getNodeParameter('authentication', 0));
+    credentialType = AUTHENTICATIONS[authentication].credential;
+    provider = await providerFor(context, authentication);
   } catch (error) {
-    throw toNodeError(node, error);
+    throw toNodeError(node, error, undefined, await redactor());
   }
   const concurrency = toConcurrency(context.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY));
 
@@ -45,9 +55,10 @@ export async function runAction(context: IExecuteFunctions, action: NodeAction):
       const outputs: ItemOutput[] = await action.execute(provider, get, itemIO(context, provider, itemIndex));
       return outputs.map((output) => ({ ...output, pairedItem: { item: itemIndex } }));
     } catch (error) {
-      const nodeError = toNodeError(node, error, itemIndex);
+      const redact = await redactor();
+      const nodeError = toNodeError(node, error, itemIndex, redact);
       if (!context.continueOnFail()) throw nodeError;
-      const json = errorItemJson(error, nodeError.message);
+      const json = errorItemJson(error, nodeError.message, redact);
       if (nodeError instanceof NodeApiError && nodeError.description) json.description = nodeError.description;
       return [{ json, pairedItem: { item: itemIndex } }];
     }

@@ -6,7 +6,14 @@ import type { AuthenticationName } from '../../shared/provider';
 /**
  * Copies of an options property, one per group of authentications that get the same options
  * (what a provider supports decides what it is offered), each shown only for its group. A group
- * left with no option gets no copy. The default is kept when offered, else the first option.
+ * left with no option gets no copy.
+ *
+ * Every copy keeps the property's own default, even where the group does not offer it: n8n saves
+ * a workflow without the parameters that equal their default, so a default that differed per
+ * credential would silently turn a saved choice into another one when the user switches the
+ * credential (a Cloud API "Template > Get Many" would become ITNIO's "Create"). With one default
+ * the saved choice stays, the editor marks it as not offered, and running it fails with core's
+ * "... is not supported by <provider>" and the alternative.
  */
 export function perAuthentication<T>(
   property: INodeProperties,
@@ -26,7 +33,7 @@ export function perAuthentication<T>(
   return [...groups.values()].map(({ authentications, options }) => ({
     ...property,
     options,
-    default: options.some((option) => option.value === property.default) ? property.default : options[0].value,
+    default: property.default,
     displayOptions: { ...property.displayOptions, show: { ...property.displayOptions?.show, authentication: authentications } },
   }));
 }

@@ -2,17 +2,21 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { operations } from '../../shared/core';
 import type { Provider } from '../../shared/core';
 import { toNodeError } from '../../shared/errors';
-import { providerFor, toAuthentication } from '../../shared/provider';
+import { AUTHENTICATIONS, providerFor, toAuthentication } from '../../shared/provider';
+import { noRedaction, redactorFor } from '../../shared/secrets';
 
 async function withProvider<T>(context: ILoadOptionsFunctions, use: (provider: Provider) => Promise<T>): Promise<T> {
   const node = context.getNode();
   let provider: Provider | undefined;
+  let credentialType: string | null = null;
   try {
-    provider = await providerFor(context, toAuthentication(node, context.getNodeParameter('authentication', 'cloudApi')));
+    const authentication = toAuthentication(node, context.getNodeParameter('authentication', 'cloudApi'));
+    credentialType = AUTHENTICATIONS[authentication].credential;
+    provider = await providerFor(context, authentication);
     return await use(provider);
   } catch (error) {
     // Surfaced, never an empty list: the user must see why the options did not load.
-    throw toNodeError(node, error);
+    throw toNodeError(node, error, undefined, credentialType === null ? noRedaction : await redactorFor(context, [credentialType]));
   } finally {
     await provider?.close();
   }

@@ -66,8 +66,8 @@ describe('resources and operations per credential', () => {
     expect(optionsOf({ authentication: 'matonApi', resource: 'connection' }, 'operation')).toEqual(['create', 'delete', 'get', 'getAll']);
   });
 
-  test('defaults stay valid: ITNIO\'s template resource defaults to its only operation', () => {
-    expect(resolved({ authentication: 'itnioApi', resource: 'template' }).operation).toBe('create');
+  test('defaults are the same for every credential, even where not offered (ITNIO\'s Template > Get Many fails instead of turning into Create)', () => {
+    expect(resolved({ authentication: 'itnioApi', resource: 'template' }).operation).toBe('getAll');
     expect(resolved({ authentication: 'cloudApi', resource: 'template' }).operation).toBe('getAll');
     expect(resolved({ authentication: 'onPremisesApi' })).toMatchObject({ resource: 'message', operation: 'send' });
   });

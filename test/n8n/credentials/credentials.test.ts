@@ -167,14 +167,34 @@ describe('credential tests against the sandbox flavors', () => {
       expect(health.status).toBe(200);
     });
 
-    test('a wrong password: the login throws the client\'s 401, without the password', async () => {
-      const helper = credentialsHelper({ credentials: {}, node: NODE });
+    test('a wrong password: one login, refused with the client\'s reason and advice, without the password or any HTTP answer', async () => {
+      const calls: HttpCall[] = [];
+      const helper = credentialsHelper({ credentials: {}, node: NODE, calls });
       const error = await new WhatsAppOnPremisesApi()
         .preAuthentication.call(helper as never, { baseUrl: `${sandbox.url}/v1`, username: 'admin', password: 'wrong-pw-31' })
-        .then(() => null, (failure: unknown) => failure as Error & { response?: { status: number } });
-      expect(error?.response?.status).toBe(401);
+        .then(() => null, (failure: unknown) => failure as Error & { response?: unknown; httpCode?: string });
+      expect(error?.message).toMatch(/^Login refused \(error \d+: [^)]+\): check the username and password$/);
+      expect(error?.httpCode).toBe('401');
+      // No HTTP answer on it: n8n reports it at once instead of logging in again, and no request
+      // options (which hold the password) travel with it.
+      expect(error?.response).toBeUndefined();
       expect(JSON.stringify(error)).not.toContain('wrong-pw-31');
       expect(String(error?.message)).not.toContain('wrong-pw-31');
+      expect(calls.map((call) => `${call.method} ${call.path} ${call.status}`)).toEqual(['POST /v1/users/login 401']);
+    });
+
+    test('through n8n\'s request flow a refused login is tried once, and its reason is what the test shows', async () => {
+      const calls: HttpCall[] = [];
+      const credentials: IDataObject = { baseUrl: `${sandbox.url}/v1`, username: 'admin', password: 'wrong-pw-32', token: '' };
+      const helper = credentialsHelper({ credentials: { whatsAppOnPremisesApi: credentials }, node: NODE, calls });
+      const failure = await helper.httpRequestWithAuthentication('whatsAppOnPremisesApi', { url: `${sandbox.url}/v1/health`, method: 'GET' }).then(
+        () => null,
+        (error: unknown) => error as Error & { description?: string; httpCode?: string },
+      );
+      expect(failure?.httpCode).toBe('401');
+      expect(`${failure?.message} ${failure?.description}`).toMatch(/Login refused .*check the username and password/);
+      expect(calls.map((call) => `${call.method} ${call.path} ${call.status}`)).toEqual(['POST /v1/users/login 401']);
+      expect((await helper.testCredential('whatsAppOnPremisesApi')).message).toMatch(/^Login refused .*check the username and password$/);
     });
 
     test('the credential test logs in and reads /v1/health', async () => {
@@ -185,6 +205,21 @@ describe('credential tests against the sandbox flavors', () => {
       expect(calls.map((call) => `${call.method} ${call.path} ${call.status}`)).toEqual(['POST /v1/users/login 200', 'GET /v1/health 200']);
       const wrong = credentialsHelper({ credentials: { whatsAppOnPremisesApi: { ...credentials, password: 'x', token: '' } }, node: NODE });
       expect((await wrong.testCredential('whatsAppOnPremisesApi')).status).toBe('Error');
+    });
+  });
+
+  describe('On-Premises with the factory password (error 1024)', () => {
+    let sandbox: RunningSandbox;
+    beforeAll(async () => {
+      sandbox = await startSandbox({ port: 0, flavor: 'onprem', username: 'admin', password: 'secret' });
+    });
+    afterAll(() => sandbox.close());
+
+    test('the test says the password must be changed first, not that it is wrong', async () => {
+      const helper = credentialsHelper({ credentials: { whatsAppOnPremisesApi: { baseUrl: sandbox.url, username: 'admin', password: 'secret', token: '' } }, node: NODE });
+      const result = await helper.testCredential('whatsAppOnPremisesApi');
+      expect(result.status).toBe('Error');
+      expect(result.message).toMatch(/^Login refused \(error 1024: [^)]+\): set a new password first: log in once with \{"new_password": \.\.\.\}/);
     });
   });
 

@@ -95,9 +95,11 @@ describe('n8nTransport', () => {
     const whole = answerInside(clientError(503, { a: 1 }));
     expect(whole).toMatchObject({ status: 503, headers: { 'content-type': 'application/json' } });
     expect(Buffer.from(whole?.body ?? []).toString('utf8')).toBe('{"a":1}');
-    const wrapped = answerInside(httpError(503, { a: 1 }));
-    expect(wrapped).toMatchObject({ status: 503, headers: {} });
-    expect(wrapped?.body.byteLength).toBe(0);
+    // n8n 2.8 drops the client's error: the status stays, and n8n's own words stand in for the body.
+    const wrapped = httpError(503, { a: 1 });
+    const fromWrapped = answerInside(wrapped);
+    expect(fromWrapped).toMatchObject({ status: 503, headers: { 'content-type': 'text/plain' } });
+    expect(Buffer.from(fromWrapped?.body ?? []).toString('utf8')).toBe(String(wrapped.description ?? wrapped.message));
     expect(answerInside(new Error('socket hang up'))).toBeNull();
     expect(answerInside(null)).toBeNull();
   });

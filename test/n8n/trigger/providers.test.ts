@@ -204,6 +204,14 @@ describe('ITNIO source (pass-through)', () => {
     expect(server.executions[before + 1]).toEqual([{ json: { kind: 'raw', body: 'status=ok&id=42' } }]);
   });
 
+  it('a body with nothing in it (JSON null, empty) is still one raw item: ITNIO callbacks are never dropped', async () => {
+    for (const body of ['null', '', '[]']) {
+      const { context } = webhookContext({ ...options, parameters: triggerParameters('itnioApi', { events: ['statuses'], statusValues: ['failed'] }) }, { webhookName: 'default', rawBody: Buffer.from(body), query: { token: SECRET } });
+      const result = await trigger.webhook.call(context);
+      expect([body, result.workflowData?.[0]]).toEqual([body, [{ json: { kind: 'raw', body: body === '' ? '' : JSON.parse(body) } }]]);
+    }
+  });
+
   it('a Meta-shaped body becomes one normalized item per event, filtered', async () => {
     const before = server.executions.length;
     const meta = {

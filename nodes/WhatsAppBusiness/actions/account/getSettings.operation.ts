@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import { bind, toJson } from '../../helpers/binding';
+import { bind } from '../../helpers/binding';
+import { settingsItem } from './settings-output';
 
 /** Nothing to choose: the client is the credential's. */
 export const description: INodeProperties[] = [];
@@ -11,5 +12,6 @@ export function toInput(): IDataObject {
 export const action = bind({
   operation: 'account.getSettings',
   toInput,
-  toOutput: (result) => [{ json: toJson(result) }],
+  // The webhook URL's secret (?token=, a URL password) is masked: see settings-output.ts.
+  toOutput: (result) => [{ json: settingsItem(result) }],
 });

@@ -12,7 +12,7 @@ export { getHealth, getSettings, requestCode, updateSettings, verifyCode };
 /** The On-Premises client's own account: readiness, registration of its number, application settings. */
 export const operationChoices: OperationChoice[] = [
   { name: 'Get Health', value: 'getHealth', action: 'Get the client health', description: 'Whether the client is connected to WhatsApp and ready to send', operation: 'account.getHealth' },
-  { name: 'Get Settings', value: 'getSettings', action: 'Get the application settings', description: 'Including the webhook URL', operation: 'account.getSettings' },
+  { name: 'Get Settings', value: 'getSettings', action: 'Get the application settings', description: 'Including the webhook URL (a secret in it is masked)', operation: 'account.getSettings' },
   {
     name: 'Request Registration Code',
     value: 'requestCode',
