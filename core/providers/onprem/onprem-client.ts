@@ -18,6 +18,9 @@ import type { ReadinessOutcome } from './onprem-readiness';
 import { OnPremSession, parseExpiresAfter } from './onprem-session';
 import type { LoginToken } from './onprem-session';
 
+/** The client's "password change required" code: the password is right but must be changed first. */
+const PASSWORD_CHANGE_REQUIRED = 1024;
+
 export interface OnPremClientOptions {
   errorContext: ErrorContext;
   /** Ends in /v1. */
@@ -187,6 +190,8 @@ export class OnPremClient {
           this.#session.invalidate(token);
           continue;
         }
+        // "Password change required" already carries its own hint; a generic one would hide it.
+        if (error.metaCode === PASSWORD_CHANGE_REQUIRED) throw error;
         throw withVerdict(
           error,
           token === null
@@ -221,7 +226,7 @@ export class OnPremClient {
       );
     } catch (error) {
       // 1024 keeps its own hint: the password is right but must be changed first.
-      if (error instanceof WhatsAppApiError && error.httpStatus === 401 && error.metaCode !== 1024) throw withVerdict(error, LOGIN_FAILED_HINT, false);
+      if (error instanceof WhatsAppApiError && error.httpStatus === 401 && error.metaCode !== PASSWORD_CHANGE_REQUIRED) throw withVerdict(error, LOGIN_FAILED_HINT, false);
       throw withTlsAdvice(toWhatsAppError(error, this));
     }
   }

@@ -188,6 +188,24 @@ describe('On-Premises login', () => {
   });
 });
 
+describe('On-Premises 1024 through an authenticating transport', () => {
+  it('keeps the password-change hint instead of the generic credential hint', async () => {
+    const body = JSON.stringify({ meta: { api_status: 'stable', version: '2.53.1' }, errors: [{ code: 1024, title: 'Password change required', details: 'Change the admin password first' }] });
+    const provider = createOnPremProvider({
+      provider: 'onprem',
+      baseUrl: 'https://wa.example.com:9090/v1',
+      transportAuthenticates: true,
+      readinessTimeoutMs: 0,
+      transport: { request: async () => ({ status: 401, headers: { 'content-type': 'application/json' }, body: new TextEncoder().encode(body) }) },
+    });
+    const error = await thrown(operations['account.getHealth'].run(provider, {}));
+    expect(error).toMatchObject({ httpStatus: 401, metaCode: 1024, retryable: false });
+    expect(String(error.hint)).toMatch(/new_password|change/i);
+    expect(String(error.hint)).not.toContain('check the username and password');
+    await provider.close();
+  });
+});
+
 describe('On-Premises configuration', () => {
   const base = { provider: 'onprem' as const, baseUrl: 'https://wa.example.com:9090' };
 
