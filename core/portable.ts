@@ -24,6 +24,7 @@ export { basicCredentials } from './providers/onprem/onprem-client';
 export { DEFAULT_ONPREM_READINESS_TIMEOUT_MS } from './providers/onprem/onprem-config';
 export type { OnPremProviderConfig } from './providers/onprem/onprem-config';
 export { createItnioProvider } from './providers/itnio/itnio-provider';
+export { itnioSign, itnioTimestamp } from './providers/itnio/itnio-sign';
 export { DEFAULT_ITNIO_BASE_URL } from './providers/itnio/itnio-config';
 export type { ItnioProviderConfig } from './providers/itnio/itnio-config';
 export { capabilityMatrixMarkdown } from './providers/capability-matrix';
@@ -43,6 +44,7 @@ export type { RetryOptions } from './retry/retry-policy';
 export type { Clock } from './runtime/clock';
 
 // Errors.
+export { createRedactor } from './redact';
 export { WhatsAppError } from './errors/whatsapp-error';
 export type { WhatsAppErrorKind } from './errors/whatsapp-error';
 export { WhatsAppValidationError, formatIssue } from './errors/validation-error';

@@ -1,5 +1,6 @@
-import { createHash } from 'crypto';
 import type { IAuthenticate, ICredentialTestRequest, ICredentialType, IHttpRequestOptions, INodeProperties, Icon } from 'n8n-workflow';
+// Core's signature itself (one small module, not the whole core bundle).
+import { itnioSign, itnioTimestamp } from '../core/providers/itnio/itnio-sign';
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value.trim() : '';
@@ -77,8 +78,8 @@ export class ItnioApi implements ICredentialType {
   authenticate: IAuthenticate = async (credentials, requestOptions): Promise<IHttpRequestOptions> => {
     const apiKey = text(credentials.apiKey);
     const apiSecret = text(credentials.apiSecret);
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    const sign = createHash('md5').update(`${apiKey}${apiSecret}${timestamp}`).digest('hex');
+    const timestamp = itnioTimestamp(Date.now());
+    const sign = itnioSign(apiKey, apiSecret, timestamp);
     return { ...requestOptions, headers: { ...(requestOptions.headers ?? {}), 'Api-Key': apiKey, Timestamp: timestamp, Sign: sign } };
   };
 

@@ -1,5 +1,5 @@
-import { createHash } from 'crypto';
 import type { IAllExecuteFunctions, ICredentialDataDecryptedObject } from 'n8n-workflow';
+import { basicCredentials, createRedactor, itnioSign } from './core';
 
 const REDACTED = '[redacted]';
 
@@ -41,13 +41,12 @@ export function secretsOf(all: readonly ICredentialDataDecryptedObject[]): strin
     for (const field of SECRET_FIELDS) if (text(credentials, field) !== '') add(forms(text(credentials, field)));
     const password = text(credentials, 'password');
     // The On-Premises login sends user:password as HTTP Basic.
-    if (password !== '') add([Buffer.from(`${text(credentials, 'username').trim()}:${password}`, 'utf8').toString('base64')]);
+    if (password !== '') add([basicCredentials(text(credentials, 'username').trim(), password)]);
     const appSecret = text(credentials, 'appSecret');
     // Meta's app access token is "app-id|app-secret".
     if (appSecret !== '') add(forms(`${text(credentials, 'appId').trim()}|${appSecret}`));
   }
-  // Longest first: a secret inside another must not cut the longer one into pieces that escape.
-  return [...found].sort((a, b) => b.length - a.length);
+  return [...found];
 }
 
 /** ITNIO's Sign for each second around now: md5(apiKey + apiSecret + timestamp), as the credential computes it. */
@@ -63,7 +62,7 @@ function itnioSigns(all: readonly ICredentialDataDecryptedObject[], nowMs: numbe
     const now = Math.floor(nowMs / 1000);
     for (const { key, secret } of signers) {
       for (let at = now - SIGN_WINDOW_SECONDS; at <= now + SIGN_WINDOW_SECONDS; at += 1) {
-        signs.add(createHash('md5').update(`${key}${secret}${at}`).digest('hex'));
+        signs.add(itnioSign(key, secret, String(at)));
       }
     }
     return signs;
@@ -75,9 +74,10 @@ export function credentialRedactor(all: readonly ICredentialDataDecryptedObject[
   const secrets = secretsOf(all);
   const signs = itnioSigns(all, nowMs);
   const signing = all.some((credentials) => text(credentials, 'apiKey') !== '' && text(credentials, 'apiSecret') !== '');
+  // Core's redactor: the same longest-first replacement and credential patterns as the providers'.
+  const redact = createRedactor(secrets);
   return (input: string): string => {
-    let out = input;
-    for (const secret of secrets) out = out.split(secret).join(REDACTED);
+    let out = redact(input);
     if (signing) out = out.replace(/\b[0-9a-fA-F]{32}\b/g, (hex) => (signs().has(hex.toLowerCase()) ? REDACTED : hex));
     return out;
   };
