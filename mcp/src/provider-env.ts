@@ -100,7 +100,8 @@ function itnioSettings(env: Env): ProviderSettings {
   const values = required(env, 'itnio', ['ITNIO_API_KEY', 'ITNIO_API_SECRET', 'ITNIO_APP_ID', 'ITNIO_BUSINESS_PHONE']);
   const phone = normalizePhoneNumber(values.ITNIO_BUSINESS_PHONE);
   if (!phone.ok) throw new ConfigError(`ITNIO_BUSINESS_PHONE ${phone.reason} (the business WhatsApp number with its country code)`);
-  if (!/^[A-Za-z0-9]{1,64}$/.test(values.ITNIO_APP_ID)) throw new ConfigError('ITNIO_APP_ID must be letters and digits (the application id from the ITNIO console)');
+  // The same rule as core's ITNIO configuration, checked here so the error names the variable before start-up.
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(values.ITNIO_APP_ID)) throw new ConfigError('ITNIO_APP_ID must be letters and digits (the application id from the ITNIO console, like DGziZf5u)');
   return {
     kind: 'itnio',
     apiKey: values.ITNIO_API_KEY,
