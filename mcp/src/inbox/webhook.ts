@@ -1,8 +1,7 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { handleVerificationChallenge, normalizePassThroughWebhook, normalizeWebhook, verifyWebhookSignature } from 'whatsapp-business-core';
+import { carriesSharedSecret, handleVerificationChallenge, normalizePassThroughWebhook, normalizeWebhook, verifyWebhookSignature } from 'whatsapp-business-core';
 import type { WebhookEvent } from 'whatsapp-business-core';
 import type { Inbox } from './inbox';
 import type { UnrecognizedWebhooks } from './unrecognized';
@@ -63,27 +62,6 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 
 function reply(res: ServerResponse, status: number, body: string): void {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end(body);
-}
-
-function digest(value: string): Buffer {
-  return createHash('sha256').update(value, 'utf8').digest();
-}
-
-/** Compares in constant time (over digests, so the length of the token does not leak either). */
-function sameToken(given: string, expected: string): boolean {
-  return timingSafeEqual(digest(given), digest(expected));
-}
-
-/** The token a request carries: `?token=`, else the password of HTTP Basic auth; null without one. */
-export function tokenOf(req: IncomingMessage, url: URL): string | null {
-  const query = url.searchParams.get('token');
-  if (query !== null && query !== '') return query;
-  const header = req.headers.authorization;
-  const match = typeof header === 'string' ? /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header) : null;
-  if (match === null) return null;
-  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  return colon < 0 ? null : decoded.slice(colon + 1);
 }
 
 /**
@@ -191,10 +169,11 @@ function createTokenWebhookHandler(
       reply(res, 503, 'webhooks of this provider are not signed: set WHATSAPP_WEBHOOK_TOKEN and put it in the webhook URL (?token=) or as its Basic-auth password');
       return;
     }
-    const given = tokenOf(req, url);
-    if (given === null || !sameToken(given, token)) {
+    const carriers = { token: url.searchParams.get('token'), authorization: typeof req.headers.authorization === 'string' ? req.headers.authorization : null };
+    if (!carriesSharedSecret(token, carriers)) {
       req.resume();
-      log(`webhook (${provider}): refused a POST with a ${given === null ? 'missing' : 'wrong'} token (401)`);
+      const presented = (carriers.token ?? '') !== '' || /^Basic\s/i.test(carriers.authorization ?? '');
+      log(`webhook (${provider}): refused a POST with a ${presented ? 'wrong' : 'missing'} token (401)`);
       res.setHeader('www-authenticate', 'Basic realm="whatsapp-business-mcp webhook"');
       reply(res, 401, 'missing or wrong webhook token');
       return;
