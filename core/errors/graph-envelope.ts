@@ -1,5 +1,6 @@
 import type { TransportResponse } from '../transport/transport';
 import { isJsonObject } from '../json';
+import { describeBody } from './body-text';
 import { num, str } from '../json-read';
 import { isRetryableAnswer } from '../retry/retry-policy';
 import { hintForMetaCode, MAY_HAVE_BEEN_PROCESSED_HINT, TRANSIENT_META_CODES } from './meta-error-codes';
@@ -18,14 +19,6 @@ const decoder = new TextDecoder();
 function optionalString(value: unknown): string | null {
   const text = str(value);
   return text !== null && text.trim() !== '' ? text : null;
-}
-
-
-/** A short description of a non-JSON body: its <title> for HTML pages, else its first characters. */
-function describeBody(text: string, contentType: string): string {
-  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
-  const snippet = (title ?? text.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim().slice(0, 120);
-  return `${contentType || 'no content type'}${snippet ? `: "${snippet}"` : ''}`;
 }
 
 /** Meta's message often repeats the code as "(#131030) ..."; the code is reported separately. */
@@ -51,7 +44,8 @@ export function apiErrorFromResponse(
   if (envelope === null) {
     const description = describeBody(text, response.headers['content-type'] ?? '');
     return new WhatsAppApiError({
-      message: context.redact(`${context.label} answered HTTP ${response.status} without an error object (${description})`),
+      message: `${context.label} answered HTTP ${response.status} without an error object (${description})`,
+      redact: context.redact,
       provider: context.provider,
       httpStatus: response.status,
       retryAfterSeconds,
@@ -71,13 +65,15 @@ export function apiErrorFromResponse(
   const retryable = isRetryableAnswer({ httpStatus: response.status, metaCode, isTransient: envelope.is_transient === true }, idempotent);
   const ambiguous = !idempotent && !retryable && (response.status >= 500 || (metaCode !== null && TRANSIENT_META_CODES.has(metaCode)));
   return new WhatsAppApiError({
-    message: context.redact(`${context.label} error${codeText}: ${stripCodePrefix(rawMessage)}${detailText}`),
+    message: `${context.label} error${codeText}: ${stripCodePrefix(rawMessage)}${detailText}`,
+    // Every field below may echo what the server was sent; the error redacts each of them.
+    redact: context.redact,
     provider: context.provider,
     httpStatus: response.status,
     metaCode,
     metaSubcode: num(envelope.error_subcode),
-    title: context.redact(title),
-    details: details === null ? null : context.redact(details),
+    title,
+    details,
     fbtraceId: optionalString(envelope.fbtrace_id),
     hint: ambiguous ? MAY_HAVE_BEEN_PROCESSED_HINT : hintForMetaCode(metaCode),
     retryAfterSeconds,

@@ -21,7 +21,15 @@ export interface WhatsAppErrorFields {
   hint?: string | null;
   /** Seconds the server asked us to wait (Retry-After), when it said so. */
   retryAfterSeconds?: number | null;
+  /**
+   * Removes secrets from text. Errors built from what a server answered pass their provider's
+   * redactor: it is applied here to every text field (message, title, details, fbtraceId, hint), so
+   * no field a server can fill, and none added later, escapes it.
+   */
+  redact?: (text: string) => string;
 }
+
+const unchanged = (text: string): string => text;
 
 /**
  * The one error type every core failure is (or extends). It carries only facts about the failure:
@@ -41,18 +49,21 @@ export class WhatsAppError extends Error {
   readonly retryAfterSeconds: number | null;
 
   constructor(fields: WhatsAppErrorFields) {
-    super(fields.message);
+    const redact = fields.redact ?? unchanged;
+    const clean = (text: string | null | undefined): string | null => (text === null || text === undefined ? null : redact(text));
+    // Redacted before super(): the stack trace is built from the message.
+    super(redact(fields.message));
     this.name = 'WhatsAppError';
     this.kind = fields.kind;
     this.provider = fields.provider ?? null;
     this.httpStatus = fields.httpStatus ?? null;
     this.metaCode = fields.metaCode ?? null;
     this.metaSubcode = fields.metaSubcode ?? null;
-    this.title = fields.title ?? null;
-    this.details = fields.details ?? null;
-    this.fbtraceId = fields.fbtraceId ?? null;
+    this.title = clean(fields.title);
+    this.details = clean(fields.details);
+    this.fbtraceId = clean(fields.fbtraceId);
     this.retryable = fields.retryable ?? false;
-    this.hint = fields.hint ?? null;
+    this.hint = clean(fields.hint);
     this.retryAfterSeconds = fields.retryAfterSeconds ?? null;
   }
 

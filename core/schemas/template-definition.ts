@@ -149,10 +149,18 @@ function checkExamples(
       addIssue(ctx, `needs ${positional} example value(s), one per variable (got ${given})`, [...path, 'example', positionalKey]);
     }
   }
+  // Sets, not includes/indexOf inside filter: the example list comes from the caller and may be long.
   const given = (namedExamples ?? []).map((example) => example.param_name);
-  const missing = names.filter((name) => !given.includes(name));
-  const extra = given.filter((name) => !names.includes(name));
-  const repeated = given.filter((name, index) => given.indexOf(name) !== index);
+  const givenSet = new Set(given);
+  const nameSet = new Set(names);
+  const missing = names.filter((name) => !givenSet.has(name));
+  const extra = given.filter((name) => !nameSet.has(name));
+  const seen = new Set<string>();
+  const repeated: string[] = [];
+  for (const name of given) {
+    if (seen.has(name)) repeated.push(name);
+    else seen.add(name);
+  }
   if (missing.length > 0) addIssue(ctx, `missing examples for ${missing.map((n) => `{{${n}}}`).join(', ')}`, [...path, 'example', namedKey]);
   if (extra.length > 0) addIssue(ctx, `examples for variables the text does not use: ${extra.join(', ')}`, [...path, 'example', namedKey]);
   if (repeated.length > 0) addIssue(ctx, `more than one example for ${[...new Set(repeated)].join(', ')}`, [...path, 'example', namedKey]);

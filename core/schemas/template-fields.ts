@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGE_CODE_PATTERN, LIMITS } from '../rules/limits';
 import { NAMED_VARIABLE } from '../rules/template-variables';
+import { describeValue } from '../validation/issue-rules';
 
 export const templateName = z
   .string()
@@ -10,7 +11,7 @@ export const templateName = z
 
 export const languageCode = z
   .string()
-  .regex(LANGUAGE_CODE_PATTERN, { error: (iss) => `must be a language code such as en, en_US or pt_BR (got ${JSON.stringify(iss.input)})` });
+  .regex(LANGUAGE_CODE_PATTERN, { error: (iss) => `must be a language code such as en, en_US or pt_BR (got ${describeValue(iss.input, true)})` });
 
 export const parameterName = z
   .string()

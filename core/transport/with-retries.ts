@@ -27,7 +27,8 @@ export function networkFailure(thrown: unknown, safeToRepeat: boolean, errorCont
   const description = known?.message ?? `transport failed: ${thrown instanceof Error ? thrown.message : String(thrown)}`;
   const mayHaveReached = known?.requestMayHaveReachedServer ?? true;
   return new WhatsAppNetworkError({
-    message: errorContext.redact(`${errorContext.label}: ${description}`),
+    message: `${errorContext.label}: ${description}`,
+    redact: errorContext.redact,
     provider: errorContext.provider,
     failure: known?.failure ?? 'other',
     requestMayHaveReachedServer: mayHaveReached,

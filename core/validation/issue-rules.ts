@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import type { ValidationIssue } from '../errors/validation-error';
+import { codePointLength } from './fields';
 
 type RawIssue = z.core.$ZodRawIssue;
 
-/** With `reveal` false, only the type of what was received is named, never its value. */
-function describeValue(value: unknown, reveal: boolean): string {
+/** With `reveal` false, only the type of what was received is named, never its value. Long text is cut. */
+export function describeValue(value: unknown, reveal: boolean): string {
   if (value === undefined) return 'nothing';
   if (!reveal) return Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
   if (value === null) return 'null';
@@ -16,7 +17,8 @@ function describeValue(value: unknown, reveal: boolean): string {
 }
 
 function sizeOf(value: unknown): number | null {
-  if (typeof value === 'string') return [...value].length;
+  // Counted without spreading the string into an array of code points (memory as large as the input).
+  if (typeof value === 'string') return codePointLength(value);
   if (Array.isArray(value)) return value.length;
   if (value instanceof Uint8Array) return value.byteLength;
   return null;

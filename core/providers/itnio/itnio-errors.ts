@@ -48,12 +48,14 @@ export function itnioStatusError(
   const shownStatus = code === null ? JSON.stringify(envelope.status.slice(0, 40)) : String(code);
   const meaning = known?.message ?? envelope.reason ?? 'no reason given';
   return new WhatsAppApiError({
-    message: context.redact(`${context.label} error ${shownStatus}: ${meaning}`),
+    message: `${context.label} error ${shownStatus}: ${meaning}`,
+    // The error redacts every text field: any of them may echo what ITNIO was sent.
+    redact: context.redact,
     provider: context.provider,
     httpStatus: answer.httpStatus,
     metaCode: code,
-    title: context.redact(meaning),
-    details: envelope.reason === null ? null : context.redact(envelope.reason),
+    title: meaning,
+    details: envelope.reason,
     hint: known === null ? UNKNOWN_STATUS_HINT : known.hint,
     retryable: answer.retryable ?? false,
     retryAfterSeconds: answer.retryAfterSeconds ?? null,

@@ -1,3 +1,4 @@
+import { collapseSpaces, withoutTags } from '../../errors/body-text';
 import { apiErrorFromResponse } from '../../errors/graph-envelope';
 import type { ErrorContext } from '../../errors/graph-envelope';
 import { MAY_HAVE_BEEN_PROCESSED_HINT } from '../../errors/meta-error-codes';
@@ -50,9 +51,9 @@ function serverText(parsed: unknown, text: string): string | null {
     const error = parsed.error;
     said = str(parsed.message) ?? (typeof error === 'string' ? error : null) ?? (isJsonObject(error) ? str(error.message) : null) ?? str(parsed.detail);
   } else if (parsed === undefined && text.trim() !== '') {
-    said = text.replace(/<[^>]+>/g, ' ');
+    said = withoutTags(text);
   }
-  const collapsed = said?.replace(/\s+/g, ' ').trim() ?? '';
+  const collapsed = said === null ? '' : collapseSpaces(said);
   if (collapsed === '') return null;
   return collapsed.length > SERVER_TEXT_MAX ? `${collapsed.slice(0, SERVER_TEXT_MAX)}...` : collapsed;
 }
@@ -109,7 +110,8 @@ export function matonOwnError(response: TransportResponse, context: MatonErrorCo
   const said = serverText(parsed, text);
   const where = context.surface === 'gateway' ? 'the gateway' : 'the connection API';
   return new WhatsAppApiError({
-    message: context.redact(`${headline} (HTTP ${response.status} from ${where}${said === null ? '' : `: ${said}`})`),
+    message: `${headline} (HTTP ${response.status} from ${where}${said === null ? '' : `: ${said}`})`,
+    redact: context.redact,
     provider: context.provider,
     httpStatus: response.status,
     retryAfterSeconds,
@@ -131,6 +133,7 @@ export function matonGatewayError(response: TransportResponse, context: MatonErr
   if (graph.metaCode !== 190 && graph.metaCode !== 0) return graph;
   return new WhatsAppApiError({
     message: graph.message,
+    redact: context.redact,
     provider: graph.provider,
     httpStatus: graph.httpStatus,
     metaCode: graph.metaCode,

@@ -170,6 +170,8 @@ export class OnPremClient {
       message: outcome.unregistered
         ? `${label} is not registered (gateway_status "${status ?? 'unknown'}"): nothing can be sent yet`
         : `${label} is not ready: gateway_status is ${status === null ? 'unknown (the health check kept failing)' : `"${status}"`} after waiting ${this.#options.readinessTimeoutMs} ms`,
+      // gateway_status is the server's text.
+      redact: (text) => this.redact(text),
       provider,
       hint: outcome.unregistered ? UNREGISTERED_HINT : STARTUP_HINT,
       retryable: !outcome.unregistered,
@@ -288,5 +290,5 @@ export class OnPremClient {
 /** Anything thrown below is a WhatsAppError already; this only guards the type. */
 function toWhatsAppError(error: unknown, client: OnPremClient): WhatsAppError {
   if (error instanceof WhatsAppError) return error;
-  return new WhatsAppApiError({ message: client.redact(`unexpected failure: ${error instanceof Error ? error.message : String(error)}`), provider: 'onprem' });
+  return new WhatsAppApiError({ message: `unexpected failure: ${error instanceof Error ? error.message : String(error)}`, redact: (text) => client.redact(text), provider: 'onprem' });
 }

@@ -1,3 +1,4 @@
+import { describeBody } from '../../errors/body-text';
 import type { ErrorContext } from '../../errors/graph-envelope';
 import { MAY_HAVE_BEEN_PROCESSED_HINT } from '../../errors/meta-error-codes';
 import { WhatsAppApiError, WhatsAppNetworkError } from '../../errors/other-errors';
@@ -13,13 +14,6 @@ const decoder = new TextDecoder();
 function text(value: unknown): string | null {
   const found = str(value);
   return found !== null && found.trim() !== '' ? found : null;
-}
-
-/** A short description of a body that is not the client's error list (a proxy's HTML page, say). */
-function describeBody(body: string, contentType: string): string {
-  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1]?.trim();
-  const snippet = (title ?? body.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim().slice(0, 120);
-  return `${contentType || 'no content type'}${snippet ? `: "${snippet}"` : ''}`;
 }
 
 /** The start-up family: the core app could not serve the request now (facts §4, "core app not ready"). */
@@ -56,7 +50,8 @@ export function onPremErrorFromResponse(
   const first = errors[0];
   if (first === undefined) {
     return new WhatsAppApiError({
-      message: context.redact(`${context.label} ${what === 'error' ? 'answered' : `${what}:`} HTTP ${response.status} without an error list (${describeBody(body, response.headers['content-type'] ?? '')})`),
+      message: `${context.label} ${what === 'error' ? 'answered' : `${what}:`} HTTP ${response.status} without an error list (${describeBody(body, response.headers['content-type'] ?? '')})`,
+      redact: context.redact,
       provider: context.provider,
       httpStatus: response.status,
       retryAfterSeconds,
@@ -70,12 +65,14 @@ export function onPremErrorFromResponse(
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more: ${errors.slice(1).map((e) => str(e.code) ?? '?').join(', ')})` : '';
   const detailText = details !== null && details !== title ? `: ${details}` : '';
   return new WhatsAppApiError({
-    message: context.redact(`${context.label} ${what}${code === null ? '' : ` ${code}`}: ${title}${detailText}${more}`),
+    message: `${context.label} ${what}${code === null ? '' : ` ${code}`}: ${title}${detailText}${more}`,
+    // The error redacts every text field: any of them may echo what the client was sent.
+    redact: context.redact,
     provider: context.provider,
     httpStatus: response.status,
     metaCode: code,
-    title: context.redact(title),
-    details: details === null ? null : context.redact(details),
+    title,
+    details,
     hint: hintForOnPremCode(code),
     retryAfterSeconds,
     retryable: response.status === 429 && (code === null || !NOT_READY_CODES.has(code)),
