@@ -64,6 +64,7 @@ export { verifyWebhookSignature, signWebhookPayload, escapeUnicode } from './web
 export { handleVerificationChallenge } from './webhooks/verification';
 export type { VerificationResponse } from './webhooks/verification';
 export { normalizeWebhook } from './webhooks/normalize';
+export { MAX_WEBHOOK_DEPTH } from './webhooks/webhook-body';
 export { carriesSharedSecret } from './webhooks/shared-secret';
 export type { SharedSecretCarriers } from './webhooks/shared-secret';
 export { normalizePassThroughWebhook, type PassThroughWebhook } from './webhooks/pass-through';

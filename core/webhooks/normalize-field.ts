@@ -1,7 +1,7 @@
 import { blankEvent } from './blank-event';
 import type { EventOrigin } from './blank-event';
 import type { WebhookEvent, WebhookEventKind } from './event';
-import { fingerprint } from './fingerprint';
+import type { Fingerprinter } from './fingerprint';
 import { num, objects, str } from '../json-read';
 import type { Json } from '../json-read';
 
@@ -17,13 +17,13 @@ const GROUP_FIELDS = new Set(['group_lifecycle_update', 'group_settings_update',
  * Field changes carry no id. A redelivery repeats the payload and its entry time; the same change
  * happening again later (approved, paused, approved) has a new time, so it is a new event.
  */
-function withKey(event: WebhookEvent, entryTime: number | null): WebhookEvent {
+function withKey(event: WebhookEvent, entryTime: number | null, fingerprint: Fingerprinter): WebhookEvent {
   event.dedupeKey = `${event.field ?? 'unknown'}:${event.wabaId ?? ''}:${entryTime ?? ''}:${fingerprint(event.raw)}`;
   return event;
 }
 
 /** Events from a change whose field is not `messages`. Unknown fields become kind "unknown". */
-export function normalizeFieldChange(value: Json, origin: EventOrigin): WebhookEvent[] {
+export function normalizeFieldChange(value: Json, origin: EventOrigin, fingerprint: Fingerprinter): WebhookEvent[] {
   const field = origin.field ?? '';
   const template = TEMPLATE_FIELDS[field];
   if (template !== undefined) {
@@ -36,19 +36,19 @@ export function normalizeFieldChange(value: Json, origin: EventOrigin): WebhookE
       category: str(value.message_template_category) ?? str(value.new_category),
       reason: str(value.reason),
     };
-    return [withKey(event, origin.entryTime)];
+    return [withKey(event, origin.entryTime, fingerprint)];
   }
   if (field === 'account_update') {
     const event = blankEvent('account_update', origin, value);
     event.event = str(value.event);
     event.displayPhoneNumber = str(value.phone_number) ?? origin.displayPhoneNumber;
-    return [withKey(event, origin.entryTime)];
+    return [withKey(event, origin.entryTime, fingerprint)];
   }
   if (field === 'phone_number_quality_update' || field === 'phone_number_name_update') {
     const event = blankEvent(field === 'phone_number_quality_update' ? 'phone_number_quality' : 'phone_number_name', origin, value);
     event.event = str(value.event) ?? str(value.decision);
     event.displayPhoneNumber = str(value.display_phone_number) ?? origin.displayPhoneNumber;
-    return [withKey(event, origin.entryTime)];
+    return [withKey(event, origin.entryTime, fingerprint)];
   }
   if (GROUP_FIELDS.has(field) || Array.isArray(value.groups)) {
     const groups = objects(value.groups);
@@ -58,9 +58,9 @@ export function normalizeFieldChange(value: Json, origin: EventOrigin): WebhookE
         event.type = str(group.type);
         event.event = str(group.type);
         event.timestamp = num(group.timestamp) ?? origin.entryTime;
-        return withKey(event, origin.entryTime);
+        return withKey(event, origin.entryTime, fingerprint);
       });
     }
   }
-  return [withKey(blankEvent('unknown', origin, value), origin.entryTime)];
+  return [withKey(blankEvent('unknown', origin, value), origin.entryTime, fingerprint)];
 }

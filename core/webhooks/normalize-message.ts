@@ -1,8 +1,9 @@
 import { blankEvent } from './blank-event';
 import type { EventOrigin } from './blank-event';
-import { profileNameFor, toContactCard, toErrorDetails } from './common-parts';
+import { toContactCard, toErrorDetails } from './common-parts';
+import type { ContactNames } from './contact-names';
 import type { WebhookEvent, WebhookMedia } from './event';
-import { fingerprint } from './fingerprint';
+import type { Fingerprinter } from './fingerprint';
 import { bool, num, obj, objects, str } from '../json-read';
 import type { Json } from '../json-read';
 
@@ -69,14 +70,14 @@ function fillContent(event: WebhookEvent, message: Json, type: string): void {
 }
 
 /** One inbound message of a `messages` change. */
-export function normalizeMessage(message: Json, contacts: Json[], origin: EventOrigin): WebhookEvent {
+export function normalizeMessage(message: Json, names: ContactNames, origin: EventOrigin, fingerprint: Fingerprinter): WebhookEvent {
   const type = str(message.type) ?? 'unknown';
   const event = blankEvent(KNOWN_TYPES.has(type) ? 'message' : 'unknown', origin, message);
   event.type = type;
   event.messageId = str(message.id);
   event.from = str(message.from);
   event.fromUserId = str(message.from_user_id);
-  event.contactName = profileNameFor(contacts, event.from, event.fromUserId);
+  event.contactName = names(event.from, event.fromUserId);
   event.timestamp = num(message.timestamp) ?? origin.entryTime;
   event.errors = toErrorDetails(message.errors);
   event.referral = obj(message.referral);

@@ -1,20 +1,21 @@
 import { blankEvent } from './blank-event';
 import type { EventOrigin } from './blank-event';
-import { profileNameFor, toErrorDetails } from './common-parts';
+import { toErrorDetails } from './common-parts';
+import type { ContactNames } from './contact-names';
 import type { WebhookEvent } from './event';
-import { fingerprint } from './fingerprint';
+import type { Fingerprinter } from './fingerprint';
 import { bool, num, obj, str } from '../json-read';
 import type { Json } from '../json-read';
 
 /** One `statuses[]` item: what happened to a message the business sent. */
-export function normalizeStatus(status: Json, contacts: Json[], origin: EventOrigin): WebhookEvent {
+export function normalizeStatus(status: Json, names: ContactNames, origin: EventOrigin, fingerprint: Fingerprinter): WebhookEvent {
   const event = blankEvent('status', origin, status);
   event.messageId = str(status.id);
   event.status = str(status.status);
   event.timestamp = num(status.timestamp) ?? origin.entryTime;
   event.recipientId = str(status.recipient_id);
   event.recipientUserId = str(status.recipient_user_id);
-  event.contactName = profileNameFor(contacts, event.recipientId, event.recipientUserId);
+  event.contactName = names(event.recipientId, event.recipientUserId);
   event.bizOpaqueCallbackData = str(status.biz_opaque_callback_data);
   event.errors = toErrorDetails(status.errors);
   const pricing = obj(status.pricing);

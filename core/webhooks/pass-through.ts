@@ -2,6 +2,7 @@ import type { JsonValue } from '../json';
 import { toJsonValue } from '../json';
 import type { WebhookEvent } from './event';
 import { normalizeWebhook } from './normalize';
+import { jsonTextOf, readWebhookBody } from './webhook-body';
 
 /** A webhook body read in pass-through mode: normalized events, or the body itself. */
 export interface PassThroughWebhook {
@@ -11,32 +12,26 @@ export interface PassThroughWebhook {
   raw: JsonValue | null;
 }
 
-const decoder = new TextDecoder();
-
-/** The body as a JSON value: parsed when it is JSON text or bytes, kept as text otherwise. */
+/** The body as a JSON value: parsed when it is JSON text or bytes; text when it is not JSON or too deep to pass on as JSON. */
 function asJson(body: unknown): JsonValue {
-  if (typeof body === 'string' || body instanceof Uint8Array) {
-    const text = typeof body === 'string' ? body : decoder.decode(body);
-    try {
-      return JSON.parse(text) as JsonValue;
-    } catch {
-      return text;
-    }
-  }
   if (body === undefined) return null;
+  const read = readWebhookBody(body);
+  if (read.kind !== 'json') return read.text;
+  if (typeof body === 'string' || body instanceof Uint8Array) return read.value as JsonValue;
   try {
-    return toJsonValue(body);
+    return toJsonValue(read.value);
   } catch {
-    // Only objects JSON cannot represent (cycles, BigInt) end up here.
-    return String(body);
+    // Only values JSON cannot represent (BigInt) end up here; cycles were reported as too deep.
+    return jsonTextOf(read.value);
   }
 }
 
 /**
  * For providers whose callbacks are not publicly documented (ITNIO): a body Meta's normalizer
  * recognizes becomes its events, anything else is handed on as raw JSON rather than reported as
- * "unknown" events or dropped. Recognized means at least one event of a known kind: a body that
- * only produced "unknown" events was not in a shape the normalizer reads. Never throws.
+ * "unknown" events or dropped (a body nested deeper than MAX_WEBHOOK_DEPTH as its JSON text).
+ * Recognized means at least one event of a known kind: a body that only produced "unknown" events
+ * was not in a shape the normalizer reads. Never throws.
  */
 export function normalizePassThroughWebhook(body: unknown): PassThroughWebhook {
   const events = normalizeWebhook(body);
