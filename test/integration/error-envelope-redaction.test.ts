@@ -1,0 +1,145 @@
+/**
+ * A server that repeats a credential in any field of its error answer (fbtrace_id, error_data,
+ * error_user_msg...) must never get it shown: not in the message, a field, toJSON, String(err),
+ * util.inspect or the stack. Real HTTP against a scripted server on 127.0.0.1, for every provider.
+ */
+import { inspect } from 'node:util';
+import { createCloudProvider, createItnioProvider, createMatonProvider, createOnPremProvider, operations, WhatsAppError } from 'whatsapp-business-core';
+import type { Provider } from 'whatsapp-business-core';
+import { recordingClock } from '../helpers/recording-clock';
+import { json, startScriptedServer } from '../helpers/scripted-server';
+import type { ScriptedServer, Step } from '../helpers/scripted-server';
+
+const CLOUD_TOKEN = 'EAAG-echoed-cloud-token-6d2f8a1c';
+const MATON_KEY = 'maton-echoed-api-key-3b7e9f20';
+const USERNAME = 'echo-admin';
+const PASSWORD = 'Echo-Pa55word-41ac';
+const LOGIN_TOKEN = 'onprem-echoed-login-token-8e0d2b';
+const ITNIO_KEY = 'itnio-echoed-key-5521';
+const ITNIO_SECRET = 'itnio-echoed-secret-0c9d7a';
+const TEXT = { to: '16505551234', type: 'text', text: { body: 'hello' } };
+
+/** A Graph error envelope that repeats `secret` in every field a server can fill. */
+function graphEnvelopeEchoing(secret: string, code = 100): Record<string, unknown> {
+  return {
+    error: {
+      message: `(#${code}) Invalid parameter near ${secret}`,
+      type: `OAuthException ${secret}`,
+      code,
+      error_subcode: 2494010,
+      error_user_title: `Title with ${secret}`,
+      error_user_msg: `User message with ${secret}`,
+      error_data: { messaging_product: 'whatsapp', details: `Details with access_token=${secret}` },
+      fbtrace_id: secret,
+      is_transient: false,
+    },
+  };
+}
+
+/** Every way an error reaches a user, a log or an agent. */
+function surfaces(error: WhatsAppError): Record<string, string> {
+  return {
+    message: error.message,
+    string: String(error),
+    json: JSON.stringify(error),
+    toJSON: JSON.stringify(error.toJSON()),
+    inspect: inspect(error, { depth: 8 }),
+    stack: String(error.stack),
+    title: String(error.title),
+    details: String(error.details),
+    fbtraceId: String(error.fbtraceId),
+    hint: String(error.hint),
+  };
+}
+
+function expectRedacted(error: unknown, secrets: readonly string[]): void {
+  expect(error).toBeInstanceOf(WhatsAppError);
+  for (const [where, text] of Object.entries(surfaces(error as WhatsAppError))) {
+    for (const secret of secrets) expect({ where, leaked: text.includes(secret) }).toEqual({ where, leaked: false });
+  }
+}
+
+async function failure(run: Promise<unknown>): Promise<WhatsAppError> {
+  try {
+    await run;
+  } catch (error) {
+    return error as WhatsAppError;
+  }
+  throw new Error('expected the call to fail');
+}
+
+let server: ScriptedServer | null = null;
+let provider: Provider | null = null;
+
+async function serve(steps: Step[]): Promise<string> {
+  server = await startScriptedServer(steps);
+  return server.url;
+}
+
+afterEach(async () => {
+  await provider?.close();
+  await server?.close();
+  provider = null;
+  server = null;
+});
+
+describe('a credential echoed in any field of an error envelope is redacted', () => {
+  it('Cloud: fbtrace_id, error_data, error_user_msg, error_user_title and message', async () => {
+    const url = await serve([json(400, graphEnvelopeEchoing(CLOUD_TOKEN))]);
+    provider = createCloudProvider({ provider: 'cloud', accessToken: CLOUD_TOKEN, baseUrl: url, phoneNumberId: '100000000000001', retry: { maxRetries: 0 }, clock: recordingClock() });
+    const error = await failure(operations['message.send'].run(provider, TEXT));
+    expect(error).toMatchObject({ kind: 'api', httpStatus: 400, metaCode: 100, metaSubcode: 2494010, fbtraceId: '[redacted]' });
+    expect(error.title).toBe('Title with [redacted]');
+    expect(error.details).toBe('Details with access_token=[redacted]');
+    expectRedacted(error, [CLOUD_TOKEN]);
+  });
+
+  it('Maton: a Graph envelope passed through the gateway, and the token-expired (190) reading', async () => {
+    for (const code of [100, 190]) {
+      const url = await serve([json(400, graphEnvelopeEchoing(MATON_KEY, code))]);
+      provider = createMatonProvider({ provider: 'maton', apiKey: MATON_KEY, gatewayUrl: url, controlUrl: url, phoneNumberId: '100000000000001', maxRequestsPerSecond: 0, retry: { maxRetries: 0 }, clock: recordingClock() } as never);
+      const error = await failure(operations['message.send'].run(provider, TEXT));
+      expect(error).toMatchObject({ kind: 'api', metaCode: code, fbtraceId: '[redacted]' });
+      expectRedacted(error, [MATON_KEY]);
+      await provider.close();
+      await server?.close();
+      provider = null;
+      server = null;
+    }
+  });
+
+  it("Maton: the gateway's own error naming the key", async () => {
+    const url = await serve([json(401, { error: `invalid key ${MATON_KEY}`, fbtrace_id: MATON_KEY })]);
+    provider = createMatonProvider({ provider: 'maton', apiKey: MATON_KEY, gatewayUrl: url, controlUrl: url, phoneNumberId: '100000000000001', maxRequestsPerSecond: 0, retry: { maxRetries: 0 }, clock: recordingClock() } as never);
+    const error = await failure(operations['message.send'].run(provider, TEXT));
+    expect(error).toMatchObject({ kind: 'api', httpStatus: 401 });
+    expectRedacted(error, [MATON_KEY]);
+  });
+
+  it('On-Premises: title, details and href of the error list echo the password and the login token', async () => {
+    const basic = Buffer.from(`${USERNAME}:${PASSWORD}`, 'utf8').toString('base64');
+    const login = json(200, { users: [{ token: LOGIN_TOKEN, expires_after: '2099-01-01 00:00:00+00:00' }], meta: { api_status: 'stable', version: 'v2.41.2' } });
+    const echo = json(400, {
+      meta: { api_status: 'stable', version: LOGIN_TOKEN },
+      errors: [
+        { code: 1008, title: `Bad request from ${basic}`, details: `token ${LOGIN_TOKEN}, password ${PASSWORD}`, href: `https://example.test/?t=${LOGIN_TOKEN}` },
+        { code: 1009, title: LOGIN_TOKEN, details: PASSWORD },
+      ],
+    });
+    const url = await serve([login, echo]);
+    provider = createOnPremProvider({ provider: 'onprem', baseUrl: url, username: USERNAME, password: PASSWORD, readinessTimeoutMs: 0, retry: { maxRetries: 0 }, clock: recordingClock() });
+    const error = await failure(operations['message.send'].run(provider, TEXT));
+    expect(error).toMatchObject({ kind: 'api', httpStatus: 400, metaCode: 1008 });
+    expect(error.details).toContain('[redacted]');
+    expectRedacted(error, [LOGIN_TOKEN, PASSWORD, basic]);
+  });
+
+  it("ITNIO: the reason and the status text echo the key and the secret", async () => {
+    const url = await serve([json(200, { status: `-7 ${ITNIO_SECRET}`, reason: `denied for ${ITNIO_KEY} / ${ITNIO_SECRET}`, data: { fbtrace_id: ITNIO_SECRET } })]);
+    provider = createItnioProvider({ provider: 'itnio', apiKey: ITNIO_KEY, apiSecret: ITNIO_SECRET, appId: 'DGziZf5u', businessPhone: '91856321412', baseUrl: url, retry: { maxRetries: 0 }, clock: recordingClock() });
+    const error = await failure(operations['message.send'].run(provider, TEXT));
+    expect(error).toMatchObject({ kind: 'api' });
+    expect(error.details).toContain('[redacted]');
+    expectRedacted(error, [ITNIO_KEY, ITNIO_SECRET]);
+  });
+});
