@@ -67,6 +67,22 @@ export class WhatsAppError extends Error {
     this.retryAfterSeconds = fields.retryAfterSeconds ?? null;
   }
 
+  /**
+   * A copy of this error (same class, same fields) with every text in it passed through `redact`:
+   * message, stack, title, details, fbtraceId, hint, a subclass's own fields and validation rules.
+   * For faces that hold secrets core never saw (n8n signs requests with its own credentials): one
+   * call covers every field, including any added later, instead of each face redacting field by field.
+   */
+  redactedWith(redact: (text: string) => string): this {
+    const copy = Object.create(Object.getPrototypeOf(this) as object) as this;
+    for (const key of Object.getOwnPropertyNames(this)) {
+      const descriptor = Object.getOwnPropertyDescriptor(this, key) as PropertyDescriptor;
+      if ('value' in descriptor) descriptor.value = redactTexts(descriptor.value, redact, 0);
+      Object.defineProperty(copy, key, descriptor);
+    }
+    return copy;
+  }
+
   toJSON(): Record<string, unknown> {
     return {
       name: this.name,
@@ -84,4 +100,15 @@ export class WhatsAppError extends Error {
       retryAfterSeconds: this.retryAfterSeconds,
     };
   }
+}
+
+/** Error fields nest at most an array of issue objects deep; nothing deeper is expected or walked. */
+const MAX_FIELD_DEPTH = 3;
+
+function redactTexts(value: unknown, redact: (text: string) => string, depth: number): unknown {
+  if (typeof value === 'string') return redact(value);
+  if (depth >= MAX_FIELD_DEPTH || typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map((item: unknown) => redactTexts(item, redact, depth + 1));
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactTexts(item, redact, depth + 1)]));
 }

@@ -9,10 +9,6 @@ function description(error: WhatsAppError, redact: Redact): string | undefined {
   return parts.length > 0 ? redact(parts.join('\n')) : undefined;
 }
 
-function redactText(value: string | null, redact: Redact): string | null {
-  return value === null ? null : redact(value);
-}
-
 /**
  * Core failures as n8n errors: what the user got wrong (validation, configuration, unsupported)
  * becomes a NodeOperationError naming the field and item; what the provider answered becomes a
@@ -30,23 +26,25 @@ export function toNodeError(node: INode, error: unknown, itemIndex?: number, red
   if (!(error instanceof WhatsAppError)) {
     return new NodeOperationError(node, redact(error instanceof Error ? error.message : String(error)), { itemIndex });
   }
-  const message = redact(error.message);
-  if (error.kind === 'api' || error.kind === 'network' || error.kind === 'integrity') {
+  // Every text field at once (fbtrace_id included): core's copy knows them all.
+  const safe = error.redactedWith(redact);
+  const message = safe.message;
+  if (safe.kind === 'api' || safe.kind === 'network' || safe.kind === 'integrity') {
     const response: JsonObject = {
       message,
-      code: error.metaCode,
-      error_subcode: error.metaSubcode,
-      title: redactText(error.title, redact),
-      fbtrace_id: error.fbtraceId,
-      retryable: error.retryable,
+      code: safe.metaCode,
+      error_subcode: safe.metaSubcode,
+      title: safe.title,
+      fbtrace_id: safe.fbtraceId,
+      retryable: safe.retryable,
     };
-    const code = error.metaCode === null ? '' : ` (#${error.metaCode})`;
+    const code = safe.metaCode === null ? '' : ` (#${safe.metaCode})`;
     return new NodeApiError(node, response, {
       message: `${message}${code}`,
-      description: description(error, redact),
-      httpCode: error.httpStatus === null ? undefined : String(error.httpStatus),
+      description: description(safe, redact),
+      httpCode: safe.httpStatus === null ? undefined : String(safe.httpStatus),
       itemIndex,
     });
   }
-  return new NodeOperationError(node, message, { itemIndex, description: description(error, redact) });
+  return new NodeOperationError(node, message, { itemIndex, description: description(safe, redact) });
 }

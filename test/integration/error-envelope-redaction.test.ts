@@ -4,8 +4,11 @@
  * util.inspect or the stack. Real HTTP against a scripted server on 127.0.0.1, for every provider.
  */
 import { inspect } from 'node:util';
-import { createCloudProvider, createItnioProvider, createMatonProvider, createOnPremProvider, operations, WhatsAppError } from 'whatsapp-business-core';
+import { NodeApiError } from 'n8n-workflow';
+import { createCloudProvider, createItnioProvider, createMatonProvider, createOnPremProvider, operations, UndiciTransport, WhatsAppError, WhatsAppValidationError } from 'whatsapp-business-core';
 import type { Provider } from 'whatsapp-business-core';
+import { createRedactor } from '../../core/redact';
+import { toNodeError } from '../../nodes/shared/errors';
 import { recordingClock } from '../helpers/recording-clock';
 import { json, startScriptedServer } from '../helpers/scripted-server';
 import type { ScriptedServer, Step } from '../helpers/scripted-server';
@@ -141,5 +144,43 @@ describe('a credential echoed in any field of an error envelope is redacted', ()
     expect(error).toMatchObject({ kind: 'api' });
     expect(error.details).toContain('[redacted]');
     expectRedacted(error, [ITNIO_KEY, ITNIO_SECRET]);
+  });
+});
+
+describe('the n8n face: a token only n8n knows (its credential signs the requests)', () => {
+  it('is redacted from every field of the node error, fbtrace_id included', async () => {
+    const url = await serve([json(400, graphEnvelopeEchoing(CLOUD_TOKEN))]);
+    // As in n8n: core gets no token; the transport adds the credential's header itself.
+    const undici = new UndiciTransport({});
+    provider = createCloudProvider({
+      provider: 'cloud',
+      transportAuthenticates: true,
+      baseUrl: url,
+      phoneNumberId: '100000000000001',
+      retry: { maxRetries: 0 },
+      clock: recordingClock(),
+      transport: {
+        request: (request) => undici.request({ ...request, headers: { ...request.headers, authorization: `Bearer ${CLOUD_TOKEN}` } }),
+        close: () => undici.close(),
+      },
+    });
+    const error = await failure(operations['message.send'].run(provider, TEXT));
+    // Core could not know this token: the face's redactor removes it, from every field at once.
+    expect(error.fbtraceId).toBe(CLOUD_TOKEN);
+    const node = { id: 'n1', name: 'WhatsApp Business', type: 'n8n-nodes-whatsapp-business.whatsAppBusiness', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
+    const nodeError = toNodeError(node, error, 0, createRedactor([CLOUD_TOKEN]));
+    expect(nodeError).toBeInstanceOf(NodeApiError);
+    const shown = [nodeError.message, String(nodeError.description), JSON.stringify(nodeError), JSON.stringify((nodeError as NodeApiError).errorResponse), inspect(nodeError, { depth: 8 }), String(nodeError.stack), String(nodeError)];
+    for (const text of shown) expect(text).not.toContain(CLOUD_TOKEN);
+    expect(JSON.stringify((nodeError as NodeApiError).errorResponse)).toContain('"fbtrace_id":"[redacted]"');
+  });
+
+  it('redactedWith keeps the class and every non-text field, and reaches validation rules', () => {
+    const validation = new WhatsAppValidationError([{ path: 'text.body', rule: `must not contain ${CLOUD_TOKEN}` }], 'cloud');
+    const copy = validation.redactedWith((text) => text.split(CLOUD_TOKEN).join('[redacted]'));
+    expect(copy).toBeInstanceOf(WhatsAppValidationError);
+    expect(copy.issues).toEqual([{ path: 'text.body', rule: 'must not contain [redacted]' }]);
+    expect(`${copy.message} ${String(copy.stack)} ${JSON.stringify(copy)}`).not.toContain(CLOUD_TOKEN);
+    expect(validation.issues[0].rule).toContain(CLOUD_TOKEN);
   });
 });
