@@ -2,7 +2,8 @@ import type { JsonValue } from '../json';
 import { toJsonValue } from '../json';
 import type { WebhookEvent } from './event';
 import { normalizeWebhook } from './normalize';
-import { jsonTextOf, readWebhookBody } from './webhook-body';
+import { jsonTextOf } from '../json-depth';
+import { readWebhookBody } from './webhook-body';
 
 /** A webhook body read in pass-through mode: normalized events, or the body itself. */
 export interface PassThroughWebhook {

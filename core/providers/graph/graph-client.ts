@@ -3,7 +3,7 @@ import { apiErrorFromResponse } from '../../errors/graph-envelope';
 import type { ErrorContext } from '../../errors/graph-envelope';
 import { WhatsAppApiError, WhatsAppConfigError } from '../../errors/other-errors';
 import { WhatsAppError } from '../../errors/whatsapp-error';
-import { isJsonObject } from '../../json';
+import { readJsonAnswer } from '../../json-answer';
 import type { JsonObject } from '../../json';
 import type { RetryOptions } from '../../retry/retry-policy';
 import type { Clock } from '../../runtime/clock';
@@ -134,14 +134,9 @@ export class GraphClient {
   }
 
   private parseJson(response: TransportResponse, safeToRepeat: boolean): Record<string, unknown> | WhatsAppError {
-    const text = decoder.decode(response.body);
-    try {
-      const parsed: unknown = JSON.parse(text);
-      if (isJsonObject(parsed)) return parsed;
-    } catch {
-      // falls through to the error below
-    }
-    return this.invalidAnswer(`${this.#options.errorContext.label} answered HTTP ${response.status} with a body that is not a JSON object`, response, safeToRepeat);
+    const answer = readJsonAnswer(decoder.decode(response.body));
+    if (answer.ok) return answer.value;
+    return this.invalidAnswer(`${this.#options.errorContext.label} answered HTTP ${response.status} with ${answer.problem}`, response, safeToRepeat);
   }
 
   private invalidAnswer(message: string, response: TransportResponse, retryable: boolean): WhatsAppError {

@@ -2,6 +2,7 @@ import { apiErrorFromResponse } from '../../errors/graph-envelope';
 import type { ErrorContext } from '../../errors/graph-envelope';
 import { WhatsAppApiError } from '../../errors/other-errors';
 import { isJsonObject } from '../../json';
+import { readJsonAnswer } from '../../json-answer';
 import { str } from '../../json-read';
 import { isRetryableAnswer } from '../../retry/retry-policy';
 import type { TransportResponse } from '../../transport/transport';
@@ -20,13 +21,10 @@ export interface ItnioEnvelope {
 
 /** The envelope of an answer body, or null when the body is not one (not JSON, no status). */
 export function readItnioEnvelope(body: Uint8Array): ItnioEnvelope | null {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(decoder.decode(body));
-  } catch {
-    return null;
-  }
-  if (!isJsonObject(parsed)) return null;
+  // Too deep to hand on is read like no envelope at all (the answer is refused as unreadable).
+  const answer = readJsonAnswer(decoder.decode(body));
+  if (!answer.ok) return null;
+  const parsed = answer.value;
   // ITNIO documents status as a string; a number is read the same way rather than refused.
   const status = str(parsed.status);
   if (status === null) return null;

@@ -1,7 +1,7 @@
 import { WhatsAppApiError } from '../../errors/other-errors';
 import type { WhatsAppError } from '../../errors/whatsapp-error';
-import { isJsonObject } from '../../json';
 import type { JsonObject } from '../../json';
+import { readJsonAnswer } from '../../json-answer';
 import type { Json } from '../../json-read';
 import type { RetryOptions } from '../../retry/retry-policy';
 import { INSPECT_CUSTOM } from '../../runtime/inspect';
@@ -92,14 +92,10 @@ export class MatonControlClient {
   private parse(response: TransportResponse, safeToRepeat: boolean): Json | WhatsAppError {
     const text = decoder.decode(response.body);
     if (text.trim() === '') return {};
-    try {
-      const parsed: unknown = JSON.parse(text);
-      if (isJsonObject(parsed)) return parsed;
-    } catch {
-      // falls through to the error below
-    }
+    const answer = readJsonAnswer(text);
+    if (answer.ok) return answer.value;
     return new WhatsAppApiError({
-      message: `The Maton connection API answered HTTP ${response.status} with a body that is not a JSON object`,
+      message: `The Maton connection API answered HTTP ${response.status} with ${answer.problem}`,
       provider: this.#options.errorContext.provider,
       httpStatus: response.status,
       retryable: safeToRepeat,

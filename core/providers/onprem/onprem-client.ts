@@ -1,8 +1,9 @@
 import type { ErrorContext } from '../../errors/graph-envelope';
 import { WhatsAppApiError } from '../../errors/other-errors';
 import { WhatsAppError } from '../../errors/whatsapp-error';
-import { isJsonObject } from '../../json';
 import type { JsonObject } from '../../json';
+import { readJsonAnswer } from '../../json-answer';
+import type { JsonAnswer } from '../../json-answer';
 import { objects, str } from '../../json-read';
 import type { RetryOptions } from '../../retry/retry-policy';
 import type { Clock } from '../../runtime/clock';
@@ -270,16 +271,12 @@ export class OnPremClient {
   /** A 2xx answer: JSON (an empty body reads as {}), and an error list in it is an error. */
   #readJson(response: TransportResponse): OnPremAnswer | WhatsAppError {
     const text = decoder.decode(response.body);
-    let parsed: unknown = {};
-    try {
-      if (text.trim() !== '') parsed = JSON.parse(text);
-    } catch {
-      parsed = undefined;
-    }
+    const answer: JsonAnswer = text.trim() === '' ? { ok: true, value: {} } : readJsonAnswer(text);
     const { provider, label } = this.#options.errorContext;
-    if (!isJsonObject(parsed)) {
-      return new WhatsAppApiError({ message: `${label} answered HTTP ${response.status} with a body that is not a JSON object`, provider, httpStatus: response.status });
+    if (!answer.ok) {
+      return new WhatsAppApiError({ message: `${label} answered HTTP ${response.status} with ${answer.problem}`, provider, httpStatus: response.status });
     }
+    const parsed = answer.value;
     if (objects(parsed.errors).length > 0) {
       return onPremErrorFromResponse(response, { ...this.#options.errorContext, redact: (t) => this.redact(t) }, null);
     }

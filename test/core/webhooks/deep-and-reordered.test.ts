@@ -3,7 +3,7 @@
  * body; events without an id get the same dedupeKey however Meta orders the keys of a redelivery.
  */
 import { MAX_WEBHOOK_DEPTH, normalizePassThroughWebhook, normalizeWebhook } from 'whatsapp-business-core';
-import { jsonTextOf } from '../../../core/webhooks/webhook-body';
+import { jsonTextOf } from '../../../core/json-depth';
 import { GROWTH_FACTOR, growthRatio, LINEAR_BOUND } from '../../helpers/growth';
 
 const deepArrays = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
