@@ -45,6 +45,9 @@ export type { Clock } from './runtime/clock';
 
 // Errors.
 export { createRedactor } from './redact';
+// Linear replacements for patterns that backtrack quadratically on hostile input (/\/+$/, /<[^>]+>/).
+export { withoutTrailingSlashes } from './providers/config-fields';
+export { withoutTags } from './errors/body-text';
 export { WhatsAppError } from './errors/whatsapp-error';
 export type { WhatsAppErrorKind } from './errors/whatsapp-error';
 export { WhatsAppValidationError, formatIssue } from './errors/validation-error';
