@@ -16,8 +16,9 @@ export interface StoreOptions {
 const NEWLINE = 0x0a;
 
 /**
- * The inbox as a JSON-lines file. Each record is one `write` to a file opened with O_APPEND, so
- * concurrent writers (two server processes sharing a data dir) never interleave inside a line. A
+ * The inbox as a JSON-lines file. Each record is one fsynced `write` to a file opened with O_APPEND
+ * (one server process per data dir holds it: see data-dir-lock.ts); a write that fails is cut
+ * back, so a record is either wholly stored or not at all (and the caller is told). A
  * line that does not parse is skipped and reported, never fatal. Records are de-duplicated by key,
  * so a webhook Meta delivers twice is stored once.
  */
@@ -67,9 +68,7 @@ export class JsonlStore {
     // Claimed before writing, so a concurrent redelivery of the same event is not written twice.
     this.keys.add(record.key);
     const line = Buffer.from(`${JSON.stringify(record)}\n`, 'utf8');
-    const write = this.writing.then(async () => {
-      await this.handle.write(line, 0, line.length, null);
-    });
+    const write = this.writing.then(() => this.writeDurably(line));
     this.writing = write.catch(() => undefined);
     try {
       await write;
@@ -80,6 +79,23 @@ export class JsonlStore {
     }
     this.options.onRecord(record);
     return true;
+  }
+
+  /**
+   * Appends one line and fsyncs it. A short or failed write (a full disk) or a failed fsync cuts
+   * the file back to where the line began and throws, so the caller answers 5xx (the sender
+   * redelivers) and no torn line is left for later appends to run into.
+   */
+  private async writeDurably(line: Buffer): Promise<void> {
+    const { size: before } = await this.handle.stat();
+    try {
+      const { bytesWritten } = await this.handle.write(line, 0, line.length, null);
+      if (bytesWritten !== line.length) throw new Error(`short write: ${bytesWritten} of ${line.length} bytes reached ${this.file} (is the disk full?)`);
+      await this.handle.datasync();
+    } catch (error) {
+      await this.handle.truncate(before).catch(() => undefined);
+      throw error;
+    }
   }
 
   /** Reads records other processes appended since the last read; resolves to how many were new. */

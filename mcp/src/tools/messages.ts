@@ -267,6 +267,8 @@ export function messagingTools(provider: ProviderName): ToolDefinition[] {
         'Marks a customer\'s message (and the earlier ones) as read, showing blue ticks; typingIndicator: true also shows "typing…" until you reply (up to 25 s). Use it when you start handling a message.',
       toolset: 'messaging',
       docs: { messageId: 'Id (wamid) of the inbound message to mark as read.', typingIndicator: 'Also show a typing indicator to the customer.' },
+      // The customer who sent the message sees the ticks and the typing indicator.
+      recipient: (input, ctx) => ctx.runtime.inbox.senderOf(input.messageId),
       after: async (_result, input, ctx) => {
         await ctx.runtime.inbox.recordRead(input.messageId, input.phoneNumberId ?? ctx.runtime.inbox.phoneNumberId);
       },
