@@ -203,7 +203,7 @@ export async function createRuntime(config: McpConfig, options: RuntimeOptions =
     const tools = offeredTools(known, provider, config.policy);
     const unavailable = unavailableTools(known, provider);
     const providerLabel = embedded ? 'embedded sandbox' : providerLabelFor(providerName);
-    const instructions = serverInstructions({ config, providerLabel, inboxSource, allowList, tools });
+    const instructions = serverInstructions({ config, providerLabel, inboxSource, allowList, tools, sandboxUrl: sandbox?.url ?? null });
 
     let closing: Promise<void> | null = null;
     return {

@@ -3,7 +3,7 @@ import type { Provider } from 'whatsapp-business-core';
 import { PNG_BYTES } from '../fixtures/media-bytes';
 import { allTools, offeredTools, TOOL_NAMES } from '../../mcp/src/tools/index';
 import { startCloudHarness, startHarness } from './helpers/harness';
-import { CLOUD_TOOLS } from './helpers/tool-sets';
+import { SANDBOX_TOOLS } from './helpers/tool-sets';
 import type { Harness } from './helpers/harness';
 
 const CUSTOMER = '16505551234';
@@ -19,7 +19,7 @@ afterEach(async () => {
 describe('tools/list', () => {
   it('offers every Cloud API tool once, in a stable order, each with title, description, schemas and annotations', async () => {
     const { tools } = await h.client.listTools();
-    expect(tools.map((t) => t.name)).toEqual([...CLOUD_TOOLS]);
+    expect(tools.map((t) => t.name)).toEqual([...SANDBOX_TOOLS]);
     for (const tool of tools) {
       expect(tool.name).toMatch(/^whatsapp_[a-z_]+$/);
       expect(tool.title).toEqual(expect.any(String));

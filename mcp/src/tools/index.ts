@@ -10,6 +10,7 @@ import { withoutProperties } from './json-schema';
 import { mediaTools } from './media';
 import { messagingTools } from './messages';
 import { onPremAccountTools } from './onprem-account';
+import { SIMULATE_TOOL, simulateCustomerTool } from './simulate';
 import { templateTools } from './templates';
 import { TOOLSETS } from './toolsets';
 
@@ -47,6 +48,8 @@ export function allTools(config: McpConfig): ToolDefinition[] {
     ...onPremAccountTools(),
     ...connectionTools(),
     ...inboxTools(),
+    // A simulated customer exists only where the customers are simulated.
+    ...(config.provider.kind === 'sandbox' ? [simulateCustomerTool()] : []),
   ];
   return refused.length === 0 ? tools : tools.map((tool) => (tool.operation === null ? tool : { ...tool, inputSchema: withoutProperties(tool.inputSchema, refused) }));
 }
@@ -86,6 +89,7 @@ export const TOOL_NAMES: readonly string[] = [
   'whatsapp_list_conversations',
   'whatsapp_get_conversation',
   'whatsapp_wait_for_reply',
+  SIMULATE_TOOL,
 ];
 
 function capitalize(text: string): string {

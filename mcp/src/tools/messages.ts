@@ -4,6 +4,7 @@ import type { MarkReadInput, MessageKind, MessageType, ProviderName, SendMessage
 import { bindOperation, catalogue } from './bind';
 import type { CallContext, ToolDefinition } from './define';
 import { PolicyDenied } from './result';
+import { withTemplateBodyShorthands } from './template-body-schema';
 
 const send = operations['message.send'];
 
@@ -39,7 +40,8 @@ const SEND_DOCS: Readonly<Record<string, string>> = {
   document: 'Exactly one of "id" or "link"; optional caption and filename.',
   sticker: 'Exactly one of "id" or "link" (WebP).',
   template: 'An approved template: name, language code (e.g. "en_US") and values for its variables.',
-  'template.body': 'Body variable values in order (["Ana", "42"]) or by name ({"first_name": "Ana"}).',
+  'template.body':
+    'Values for the body\'s variables, in one of three forms: in order as plain values (["Ana", "42"]) or as parameter objects ([{"type": "text", "text": "Ana"}]; also currency and date_time), or by name for {{first_name}}-style variables ({"first_name": "Ana"}).',
   'template.buttons': 'Values for buttons with variables: URL suffixes, quick-reply payloads, copy codes.',
   interactive:
     'One of: "button" (1-3 reply buttons), "list" (a menu button opening sections of rows), "cta_url" (a button opening a URL), "location_request" (asks the user to share their location).',
@@ -194,7 +196,8 @@ export function sendTool(spec: SendSpec): ToolDefinition {
       });
     },
   });
-  return { ...tool, messageKinds: kinds };
+  const inputSchema = spec.types.includes('template') ? withTemplateBodyShorthands(tool.inputSchema) : tool.inputSchema;
+  return { ...tool, inputSchema, messageKinds: kinds };
 }
 
 function templateHelp(provider: ProviderName): string {
