@@ -33,7 +33,7 @@ const SEND_DOCS: Readonly<Record<string, string>> = {
   bizOpaqueCallbackData: `Your own tracking text (max ${LIMITS.bizOpaqueCallbackData} characters), echoed in status webhooks.`,
   'text.body': `Message text, up to ${LIMITS.text.body} characters. WhatsApp formatting such as *bold* and _italic_ works.`,
   'text.previewUrl': 'Show a preview of the first URL in the body.',
-  type: 'Kind of media; the media object goes under the key of the same name, e.g. {"type": "image", "image": {...}}.',
+  type: 'Kind of media: "image", "video", "audio", "document" or "sticker"; the media object goes under the key of the same name.',
   image: 'Exactly one of "id" (from whatsapp_upload_media) or "link" (public http(s) URL); optional caption.',
   video: 'Exactly one of "id" or "link"; optional caption.',
   audio: 'Exactly one of "id" or "link"; "voice": true sends an OGG/Opus file as a voice note.',
@@ -224,7 +224,7 @@ export function messagingTools(provider: ProviderName): ToolDefinition[] {
       title: 'Send image, video, audio, document or sticker',
       types: ['image', 'video', 'audio', 'document', 'sticker'],
       description:
-        'Sends media by public link or by the id of media uploaded with whatsapp_upload_media. Set "type" and put the media object under the key of the same name.',
+        'Sends media by public link or by the id of media uploaded with whatsapp_upload_media. Set "type" and put the media object under the key of the same name, e.g. {"to": "447700900123", "type": "image", "image": {"link": "https://example.com/receipt.jpg", "caption": "Your receipt"}}.',
     }),
     sendTool({
       provider,

@@ -24,7 +24,7 @@ const output = z.object({
 function sandboxRefusal(message: string): Error {
   const match = /^([A-Za-z.[\]0-9]+): (.+)$/s.exec(message);
   if (match === null) return inputError('text', message);
-  const field = match[1] === 'context.messageId' ? 'replyTo' : match[1].replace(/^text\.body$/, 'text');
+  const field = match[1] === 'context.messageId' ? 'replyTo' : match[1];
   return inputError(field, match[2]);
 }
 
@@ -54,7 +54,7 @@ export function simulateCustomerTool(): ToolDefinition {
       const values = parseInput(input, args, ctx.runtime.provider.name);
       const body = {
         from: values.from,
-        text: { body: values.text },
+        text: values.text,
         ...(values.name === undefined ? {} : { name: values.name }),
         ...(values.replyTo === undefined ? {} : { context: { messageId: values.replyTo } }),
       };
