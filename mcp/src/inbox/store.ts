@@ -1,6 +1,7 @@
 import { mkdir, open, truncate } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { appendDurably } from './durable-append';
 import { inboxRecord } from './records';
 import type { InboxRecord } from './records';
 
@@ -68,7 +69,7 @@ export class JsonlStore {
     // Claimed before writing, so a concurrent redelivery of the same event is not written twice.
     this.keys.add(record.key);
     const line = Buffer.from(`${JSON.stringify(record)}\n`, 'utf8');
-    const write = this.writing.then(() => this.writeDurably(line));
+    const write = this.writing.then(() => appendDurably(this.handle, line, this.file));
     this.writing = write.catch(() => undefined);
     try {
       await write;
@@ -79,23 +80,6 @@ export class JsonlStore {
     }
     this.options.onRecord(record);
     return true;
-  }
-
-  /**
-   * Appends one line and fsyncs it. A short or failed write (a full disk) or a failed fsync cuts
-   * the file back to where the line began and throws, so the caller answers 5xx (the sender
-   * redelivers) and no torn line is left for later appends to run into.
-   */
-  private async writeDurably(line: Buffer): Promise<void> {
-    const { size: before } = await this.handle.stat();
-    try {
-      const { bytesWritten } = await this.handle.write(line, 0, line.length, null);
-      if (bytesWritten !== line.length) throw new Error(`short write: ${bytesWritten} of ${line.length} bytes reached ${this.file} (is the disk full?)`);
-      await this.handle.datasync();
-    } catch (error) {
-      await this.handle.truncate(before).catch(() => undefined);
-      throw error;
-    }
   }
 
   /** Reads records other processes appended since the last read; resolves to how many were new. */

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, statfs, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signWebhookPayload } from 'whatsapp-business-core';
 import { Inbox } from '../../../mcp/src/inbox/inbox';
+import { UnrecognizedWebhooks } from '../../../mcp/src/inbox/unrecognized';
 import { createWebhookHandler, startWebhookListener } from '../../../mcp/src/inbox/webhook';
 import type { WebhookListener } from '../../../mcp/src/inbox/webhook';
 
@@ -31,6 +32,12 @@ afterAll(async () => {
   await rm(mountPoint, { recursive: true, force: true });
 });
 
+/** Fills the tmpfs so that only about `free` bytes are left: a few records fit, then the disk is full. */
+async function fillLeaving(free: number): Promise<void> {
+  const { bavail, bsize } = await statfs(mountPoint);
+  await writeFile(join(mountPoint, 'filler'), Buffer.alloc(Math.max(0, bavail * bsize - free)));
+}
+
 function webhook(n: number): string {
   const text = `message ${n} `.padEnd(1500, 'x');
   return JSON.stringify({
@@ -40,8 +47,7 @@ function webhook(n: number): string {
 }
 
 it('on a full disk, webhooks are answered 5xx (never 200) and every line in the file is whole', async () => {
-  // Leave about 6 kB free: a few records fit, then the disk is full.
-  await writeFile(join(mountPoint, 'filler'), Buffer.alloc(56 * 1024));
+  await fillLeaving(6 * 1024);
   const answered: { n: number; status: number }[] = [];
   for (let n = 0; n < 12; n += 1) {
     const body = webhook(n);
@@ -68,4 +74,28 @@ it('on a full disk, webhooks are answered 5xx (never 200) and every line in the 
   const again = await fetch(listener.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signWebhookPayload(retry, APP_SECRET) }, body: retry });
   expect(again.status).toBe(200);
   expect(await readFile(join(mountPoint, 'inbox.jsonl'), 'utf8')).toContain(`wamid.FULL${refused[0].n}`);
+});
+
+it('the same holds for kept unrecognized payloads (ITNIO pass-through): 5xx on a full disk, no torn line', async () => {
+  const token = 'a-long-shared-webhook-token-123';
+  const kept = new UnrecognizedWebhooks(join(mountPoint, 'unrecognized-webhooks.jsonl'), () => undefined);
+  const itnio = await startWebhookListener(createWebhookHandler(inbox, { appSecret: null, verifyToken: null, webhookToken: token }, () => undefined, { format: 'pass-through', provider: 'itnio', unrecognized: kept }));
+  try {
+    await fillLeaving(6 * 1024);
+    const statuses: number[] = [];
+    for (let n = 0; n < 12; n += 1) {
+      const response = await fetch(`${itnio.url}?token=${token}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ callback: n, note: 'y'.repeat(1500) }) });
+      statuses.push(response.status);
+    }
+    expect(statuses).toContain(200);
+    expect(statuses.some((status) => status >= 500)).toBe(true);
+    expect(statuses.every((status) => status === 200 || status >= 500)).toBe(true);
+    const file = await readFile(join(mountPoint, 'unrecognized-webhooks.jsonl'), 'utf8');
+    const lines = file.split('\n').filter((line) => line !== '');
+    expect(file.endsWith('\n')).toBe(true);
+    expect(lines.map((line) => (JSON.parse(line) as { body: { callback: number } }).body.callback)).toEqual(statuses.flatMap((status, n) => (status === 200 ? [n] : [])));
+  } finally {
+    await itnio.close();
+    await rm(join(mountPoint, 'filler'), { force: true });
+  }
 });
