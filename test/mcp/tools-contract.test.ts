@@ -72,7 +72,7 @@ describe('tools/list', () => {
   it('offers only the tools whose operation the provider supports', () => {
     const sendOnly: Provider = { name: 'cloud', label: 'send-only provider', close: async () => undefined, sendMessage: async () => ({ status: 'accepted', messageId: 'x', phoneNumberId: null, to: '1', waId: null }) };
     const offered = offeredTools(allTools(h.config), sendOnly, h.config.policy).map((t) => t.name);
-    expect(offered).toEqual(['whatsapp_send_text', 'whatsapp_send_media', 'whatsapp_send_template', 'whatsapp_send_interactive', 'whatsapp_send_location', 'whatsapp_send_contacts', 'whatsapp_react', 'whatsapp_list_conversations', 'whatsapp_get_conversation', 'whatsapp_wait_for_reply']);
+    expect(offered).toEqual(['whatsapp_send_text', 'whatsapp_send_media', 'whatsapp_send_template', 'whatsapp_send_interactive', 'whatsapp_send_location', 'whatsapp_send_contacts', 'whatsapp_react', 'whatsapp_list_conversations', 'whatsapp_get_conversation', 'whatsapp_wait_for_reply', 'whatsapp_simulate_customer_message']);
   });
 
   it('tells the model that inbound content is untrusted and that the sandbox keeps everything local', () => {

@@ -128,13 +128,14 @@ export function unavailableTools(tools: readonly ToolDefinition[], provider: Pro
 
 /**
  * The tools this server offers: those the provider supports, minus what the operator's policy
- * hides (--read-only hides every side effect; --tools keeps the named tools and toolsets).
+ * hides (--read-only hides every tool not annotated read-only; --tools keeps the named tools and toolsets).
  */
 export function offeredTools(tools: readonly ToolDefinition[], provider: Provider, policy: PolicySettings): ToolDefinition[] {
   const selected = policy.tools === null ? null : new Set(policy.tools);
   return tools.filter((tool) => {
     if (unavailableReason(tool, provider) !== null) return false;
-    if (policy.readOnly && tool.sideEffect) return false;
+    // Read-only offers only tools annotated read-only (the sandbox's simulated customer changes local state).
+    if (policy.readOnly && (tool.sideEffect || tool.annotations.readOnlyHint !== true)) return false;
     if (selected !== null && !selected.has(tool.name) && !selected.has(tool.toolset)) return false;
     return true;
   });
