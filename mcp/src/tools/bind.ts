@@ -64,6 +64,8 @@ export interface BindSpec<V = unknown, R = unknown> {
    * cannot be told (refused while an allow-list is set). Required for every tool that reaches a user.
    */
   recipient?: (input: V, ctx: CallContext) => string | null;
+  /** Whether a call counts as a message to its recipient in the per-recipient rate limit (default true). */
+  countsAsMessage?: boolean;
   /** Extra refusal before anything is sent (e.g. the 24 h window). */
   check?: (input: V, ctx: CallContext) => void;
   /** The structured result and its schema; defaults to the operation's result as is. */
@@ -142,7 +144,7 @@ export function bindOperation<V = unknown, R = unknown>(operation: Operation, sp
         if (recipient !== null) runtime.allowList.check(recipient);
         else if (toUser) runtime.allowList.checkUnknown(spec.name);
         spec.check?.(input, ctx);
-        runtime.rateLimiter.take(recipient);
+        runtime.rateLimiter.take(spec.countsAsMessage === false ? null : recipient);
       } catch (error) {
         record({ ...audit, outcome: 'denied', code: codeOf(error) });
         throw error;

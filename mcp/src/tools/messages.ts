@@ -272,6 +272,8 @@ export function messagingTools(provider: ProviderName): ToolDefinition[] {
       docs: { messageId: 'Id (wamid) of the inbound message to mark as read.', typingIndicator: 'Also show a typing indicator to the customer.' },
       // The customer who sent the message sees the ticks and the typing indicator.
       recipient: (input, ctx) => ctx.runtime.inbox.senderOf(input.messageId),
+      // Ticks and a typing indicator are not messages: only the global limit counts them.
+      countsAsMessage: false,
       after: async (_result, input, ctx) => {
         await ctx.runtime.inbox.recordRead(input.messageId, input.phoneNumberId ?? ctx.runtime.inbox.phoneNumberId);
       },
