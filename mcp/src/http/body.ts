@@ -135,7 +135,7 @@ export function readBody(req: IncomingMessage, limit: number, budget: BodyBudget
   });
 }
 
-/** Plain-text answer that also ends the request's body if it was not read. */
+/** A plain-text answer (none when one was already sent). */
 export function replyText(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
   if (res.headersSent) return;
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers }).end(body);
