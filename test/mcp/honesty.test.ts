@@ -4,7 +4,8 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
-import { USAGE } from '../../mcp/src/config';
+import { parseConfig, USAGE } from '../../mcp/src/config';
+import { allTools, TOOL_NAMES } from '../../mcp/src/tools/index';
 import { toolsetLines } from '../../mcp/src/tools/toolsets';
 import { startHarness } from './helpers/harness';
 import type { Harness } from './helpers/harness';
@@ -100,6 +101,46 @@ function explain(validate: ValidateFunction): string {
   return JSON.stringify(validate.errors?.map((e) => `${e.instancePath} ${e.message ?? ''}`));
 }
 
+interface Documented {
+  name: string;
+  description?: string;
+  inputSchema: object;
+}
+
+/** Checks the JSON examples of tool descriptions against the whole input schema; returns how many. */
+function checkToolDescriptions(list: readonly Documented[]): number {
+  let checked = 0;
+  for (const tool of list) {
+    const validate = newAjv().compile(tool.inputSchema);
+    for (const example of jsonExamples(tool.description ?? '')) {
+      expect({ tool: tool.name, broken: example.broken }).toEqual({ tool: tool.name, broken: undefined });
+      expect({ tool: tool.name, example: example.value, valid: validate(example.value) || explain(validate) }).toEqual({ tool: tool.name, example: example.value, valid: true });
+      checked += 1;
+    }
+  }
+  return checked;
+}
+
+/** Checks the examples in field descriptions against each field's own schema; returns how many. */
+function checkFieldDescriptions(list: readonly Documented[]): number {
+  let checked = 0;
+  for (const tool of list) {
+    for (const { path, node, description } of describedNodes(tool.inputSchema, '')) {
+      const { description: _d, ...fieldSchema } = node;
+      const validate = newAjv().compile(fieldSchema);
+      const strings = quotedExamples(description).map((value) => ({ value }) as { value?: unknown; broken?: string });
+      // A quoted value is an example of this field when the field takes strings (else it names a sub-field's value).
+      for (const example of [...jsonExamples(description), ...(takesStrings(fieldSchema) ? strings : [])]) {
+        const where = `${tool.name}${path}`;
+        expect({ where, broken: example.broken }).toEqual({ where, broken: undefined });
+        expect({ where, example: example.value, valid: validate(example.value) || explain(validate) }).toEqual({ where, example: example.value, valid: true });
+        checked += 1;
+      }
+    }
+  }
+  return checked;
+}
+
 describe('every documented argument form validates against the published inputSchema (Ajv, strict mode)', () => {
   it('every tool\'s inputSchema compiles in strict mode', () => {
     expect(tools.length).toBeGreaterThan(20);
@@ -107,35 +148,25 @@ describe('every documented argument form validates against the published inputSc
   });
 
   it('every JSON example in a tool description is a valid argument object of that tool', () => {
-    let checked = 0;
-    for (const tool of tools) {
-      const validate = newAjv().compile(tool.inputSchema);
-      for (const example of jsonExamples(tool.description ?? '')) {
-        expect({ tool: tool.name, broken: example.broken }).toEqual({ tool: tool.name, broken: undefined });
-        expect({ tool: tool.name, example: example.value, valid: validate(example.value) || explain(validate) }).toEqual({ tool: tool.name, example: example.value, valid: true });
-        checked += 1;
-      }
-    }
-    expect(checked).toBeGreaterThan(0);
+    expect(checkToolDescriptions(tools)).toBeGreaterThan(0);
   });
 
   it('every example in a field description (JSON values, and quoted values after "e.g.") validates against that field\'s schema', () => {
-    let checked = 0;
-    for (const tool of tools) {
-      for (const { path, node, description } of describedNodes(tool.inputSchema, '')) {
-        const { description: _d, ...fieldSchema } = node;
-        const validate = newAjv().compile(fieldSchema);
-        const strings = quotedExamples(description).map((value) => ({ value }) as { value?: unknown; broken?: string });
-        // A quoted value is an example of this field when the field takes strings (else it names a sub-field's value).
-        for (const example of [...jsonExamples(description), ...(takesStrings(fieldSchema) ? strings : [])]) {
-          const where = `${tool.name}${path}`;
-          expect({ where, broken: example.broken }).toEqual({ where, broken: undefined });
-          expect({ where, example: example.value, valid: validate(example.value) || explain(validate) }).toEqual({ where, example: example.value, valid: true });
-          checked += 1;
-        }
-      }
-    }
-    expect(checked).toBeGreaterThan(20);
+    expect(checkFieldDescriptions(tools)).toBeGreaterThan(20);
+  });
+
+  it.each([
+    ['cloud', { WHATSAPP_PROVIDER: 'cloud', WHATSAPP_ACCESS_TOKEN: 'EAAG-honesty', WHATSAPP_PHONE_NUMBER_ID: '100000000000001', WHATSAPP_WABA_ID: '200000000000001' }],
+    ['maton', { WHATSAPP_PROVIDER: 'maton', MATON_API_KEY: 'honesty-maton-key' }],
+    ['onprem', { WHATSAPP_PROVIDER: 'onprem', WHATSAPP_ONPREM_BASE_URL: 'https://wa.example.com:9090/v1', WHATSAPP_ONPREM_USERNAME: 'admin', WHATSAPP_ONPREM_PASSWORD: 'honesty-pass' }],
+    ['itnio', { WHATSAPP_PROVIDER: 'itnio', ITNIO_API_KEY: 'honestykey', ITNIO_API_SECRET: 'honesty-secret', ITNIO_APP_ID: 'DGziZf5u', ITNIO_BUSINESS_PHONE: '+91 85632 1412' }],
+  ])('with the %s provider too: every tool\'s schema compiles strictly and its examples validate', (_name, env) => {
+    const outcome = parseConfig([], env, TOOL_NAMES);
+    if (outcome.kind !== 'config') throw new Error('expected a configuration');
+    const providerTools = allTools(outcome.config);
+    for (const tool of providerTools) expect(() => newAjv().compile(tool.inputSchema)).not.toThrow();
+    checkToolDescriptions(providerTools);
+    expect(checkFieldDescriptions(providerTools)).toBeGreaterThan(5);
   });
 
   it('every example in mcp/README.md marked with its tool validates against that tool\'s inputSchema, and the server accepts it', async () => {
