@@ -3,7 +3,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { normalizePhoneNumber } from 'whatsapp-business-core';
 import { ConfigError } from './config-error';
 import { providerSettings, webhookToken } from './provider-env';
-import { TOOLSETS } from './tools/toolsets';
+import { TOOLSETS, toolsetLines } from './tools/toolsets';
 
 /**
  * Operator configuration: environment variables (names fixed, documented in the README) and
@@ -273,8 +273,8 @@ Transport
 
 Policy (operator only; the agent cannot change it)
   --read-only                  offer only tools without side effects
-  --tools <list>               tools and toolsets to offer: messaging, templates, media,
-                               account, inbox, all, or tool names (comma-separated)
+  --tools <list>               toolsets and tool names to offer (comma-separated), toolsets:
+${toolsetLines().map((line) => `                                 ${line}`).join('\n')}
   --dry-run                    validate side effects and return the exact request; send nothing
   --rate-limit-recipient <n>   messages per minute to one recipient (default ${DEFAULT_RATE_PER_RECIPIENT}, 0 = off)
   --rate-limit-global <n>      side effects per minute in total (default ${DEFAULT_RATE_GLOBAL}, 0 = off)

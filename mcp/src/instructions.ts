@@ -1,6 +1,7 @@
 import type { McpConfig } from './config';
 import type { RecipientAllowList } from './policy/allowlist';
 import type { ToolDefinition } from './tools/define';
+import { SIMULATE_TOOL } from './tools/simulate';
 
 /** What a model should know about each non-Cloud provider. */
 const PROVIDER_NOTES: Readonly<Partial<Record<McpConfig['provider']['kind'], string>>> = {
@@ -19,6 +20,8 @@ export function serverInstructions(options: {
   inboxSource: string;
   allowList: RecipientAllowList;
   tools: readonly ToolDefinition[];
+  /** The embedded sandbox's address, where a simulated customer can be made to write. */
+  sandboxUrl?: string | null;
 }): string {
   const { config, allowList } = options;
   const names = new Set(options.tools.map((tool) => tool.name));
@@ -27,6 +30,12 @@ export function serverInstructions(options: {
     lines.push(
       'WhatsApp Business Platform tools, connected to an EMBEDDED SANDBOX: a local simulation of the WhatsApp Cloud API. Nothing leaves this machine and no real person receives anything; customers are simulated.',
     );
+    const simulate: string[] = [];
+    if (names.has(SIMULATE_TOOL)) simulate.push(`call ${SIMULATE_TOOL}`);
+    if (options.sandboxUrl) {
+      simulate.push(`or have the user run: curl -s -X POST ${options.sandboxUrl}/_sandbox/inbound -H 'content-type: application/json' -d '{"from":"15551234567","text":"Hi"}'`);
+    }
+    if (simulate.length > 0) lines.push(`To make a simulated customer write to the business (it opens their 24 h window): ${simulate.join(' ')}.`);
   } else {
     lines.push(`WhatsApp Business Platform tools, connected to the ${options.providerLabel}: messages reach real people.`);
     const about = PROVIDER_NOTES[config.provider.kind];

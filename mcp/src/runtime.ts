@@ -6,6 +6,7 @@ import type { Provider, ProviderConfig, ProviderName } from 'whatsapp-business-c
 import { startSandbox } from 'whatsapp-sandbox';
 import type { RunningSandbox, SandboxOptions } from 'whatsapp-sandbox';
 import type { McpConfig } from './config';
+import { lockDataDir } from './data-dir-lock';
 import { Inbox } from './inbox/inbox';
 import { UnrecognizedWebhooks } from './inbox/unrecognized';
 import { createWebhookHandler, startWebhookListener } from './inbox/webhook';
@@ -122,6 +123,11 @@ export async function createRuntime(config: McpConfig, options: RuntimeOptions =
     const webhookFormat: WebhookFormat = settings.kind === 'onprem' ? 'onprem' : settings.kind === 'itnio' ? 'pass-through' : 'meta';
     const defaultPhoneNumberId = settings.kind === 'cloud' || settings.kind === 'maton' ? (settings.phoneNumberId ?? null) : null;
 
+    // One server per data dir: a second would store every webhook again, and with the embedded
+    // sandbox empty the first one's inbox file.
+    const lock = await lockDataDir(config.dataDir);
+    cleanups.push(() => lock.release());
+
     // The embedded sandbox starts empty on every run, and so does its inbox (kept apart from a real one).
     const inbox = await Inbox.open({
       file: join(config.dataDir, embedded ? 'sandbox-inbox.jsonl' : 'inbox.jsonl'),
@@ -197,7 +203,7 @@ export async function createRuntime(config: McpConfig, options: RuntimeOptions =
     const tools = offeredTools(known, provider, config.policy);
     const unavailable = unavailableTools(known, provider);
     const providerLabel = embedded ? 'embedded sandbox' : providerLabelFor(providerName);
-    const instructions = serverInstructions({ config, providerLabel, inboxSource, allowList, tools });
+    const instructions = serverInstructions({ config, providerLabel, inboxSource, allowList, tools, sandboxUrl: sandbox?.url ?? null });
 
     let closing: Promise<void> | null = null;
     return {

@@ -13,7 +13,7 @@ import type { RunningHttpServer } from '../../mcp/src/http/http-server';
 import { createRuntime } from '../../mcp/src/runtime';
 import type { Runtime } from '../../mcp/src/runtime';
 import { TOOL_NAMES } from '../../mcp/src/tools/index';
-import { CLOUD_TOOLS } from './helpers/tool-sets';
+import { SANDBOX_TOOLS } from './helpers/tool-sets';
 
 const TOKEN = 'http-test-bearer-token-0123456789';
 const INITIALIZE = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 't', version: '0' } } });
@@ -124,7 +124,7 @@ describe('Streamable HTTP transport', () => {
   it('serves the SDK client: tools, a send, and a customer message arriving through /webhook', async () => {
     const client = await connect(env.http.url);
     try {
-      expect((await client.listTools()).tools.map((t) => t.name)).toEqual([...CLOUD_TOOLS]);
+      expect((await client.listTools()).tools.map((t) => t.name)).toEqual([...SANDBOX_TOOLS]);
       const sent = await client.callTool({ name: 'whatsapp_send_template', arguments: { to: '16505551234', template: { name: 'hello_world', language: 'en_US' } } });
       expect(sent.structuredContent).toMatchObject({ status: 'accepted' });
       const sandbox = env.runtime.sandbox;

@@ -105,7 +105,7 @@ describe('read-only and tool selection', () => {
   it('--tools offers exactly the named toolsets and tools', () =>
     withHarness({ argv: ['--tools', 'inbox,whatsapp_send_template'] }, async (h) => {
       const { tools } = await h.client.listTools();
-      expect(tools.map((t) => t.name)).toEqual(['whatsapp_send_template', 'whatsapp_list_conversations', 'whatsapp_get_conversation', 'whatsapp_wait_for_reply']);
+      expect(tools.map((t) => t.name)).toEqual(['whatsapp_send_template', 'whatsapp_list_conversations', 'whatsapp_get_conversation', 'whatsapp_wait_for_reply', 'whatsapp_simulate_customer_message']);
     }));
 });
 

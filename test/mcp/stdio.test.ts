@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { CLOUD_TOOLS } from './helpers/tool-sets';
+import { SANDBOX_TOOLS } from './helpers/tool-sets';
 
 /** The built server (npm test runs `tsc -b` first), started the way MCP clients start it. */
 const BIN = join(__dirname, '..', '..', 'mcp', 'bin', 'whatsapp-business-mcp.js');
@@ -39,7 +39,7 @@ describe('the built server over stdio', () => {
     await client.connect(transport);
     try {
       expect(client.getServerVersion()).toMatchObject({ name: 'whatsapp-business-mcp' });
-      expect((await client.listTools()).tools.map((t) => t.name)).toEqual([...CLOUD_TOOLS]);
+      expect((await client.listTools()).tools.map((t) => t.name)).toEqual([...SANDBOX_TOOLS]);
       const sent = await client.callTool({ name: 'whatsapp_send_template', arguments: { to: '+1 650 555 1234', template: { name: 'hello_world', language: 'en_US' } } });
       expect(sent.structuredContent).toMatchObject({ status: 'accepted', to: '16505551234' });
 

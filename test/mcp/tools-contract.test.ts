@@ -3,7 +3,7 @@ import type { Provider } from 'whatsapp-business-core';
 import { PNG_BYTES } from '../fixtures/media-bytes';
 import { allTools, offeredTools, TOOL_NAMES } from '../../mcp/src/tools/index';
 import { startCloudHarness, startHarness } from './helpers/harness';
-import { CLOUD_TOOLS } from './helpers/tool-sets';
+import { SANDBOX_TOOLS } from './helpers/tool-sets';
 import type { Harness } from './helpers/harness';
 
 const CUSTOMER = '16505551234';
@@ -19,7 +19,7 @@ afterEach(async () => {
 describe('tools/list', () => {
   it('offers every Cloud API tool once, in a stable order, each with title, description, schemas and annotations', async () => {
     const { tools } = await h.client.listTools();
-    expect(tools.map((t) => t.name)).toEqual([...CLOUD_TOOLS]);
+    expect(tools.map((t) => t.name)).toEqual([...SANDBOX_TOOLS]);
     for (const tool of tools) {
       expect(tool.name).toMatch(/^whatsapp_[a-z_]+$/);
       expect(tool.title).toEqual(expect.any(String));
@@ -72,7 +72,7 @@ describe('tools/list', () => {
   it('offers only the tools whose operation the provider supports', () => {
     const sendOnly: Provider = { name: 'cloud', label: 'send-only provider', close: async () => undefined, sendMessage: async () => ({ status: 'accepted', messageId: 'x', phoneNumberId: null, to: '1', waId: null }) };
     const offered = offeredTools(allTools(h.config), sendOnly, h.config.policy).map((t) => t.name);
-    expect(offered).toEqual(['whatsapp_send_text', 'whatsapp_send_media', 'whatsapp_send_template', 'whatsapp_send_interactive', 'whatsapp_send_location', 'whatsapp_send_contacts', 'whatsapp_react', 'whatsapp_list_conversations', 'whatsapp_get_conversation', 'whatsapp_wait_for_reply']);
+    expect(offered).toEqual(['whatsapp_send_text', 'whatsapp_send_media', 'whatsapp_send_template', 'whatsapp_send_interactive', 'whatsapp_send_location', 'whatsapp_send_contacts', 'whatsapp_react', 'whatsapp_list_conversations', 'whatsapp_get_conversation', 'whatsapp_wait_for_reply', 'whatsapp_simulate_customer_message']);
   });
 
   it('tells the model that inbound content is untrusted and that the sandbox keeps everything local', () => {

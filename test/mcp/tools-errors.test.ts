@@ -1,5 +1,5 @@
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
-import { CLOUD_TOOLS } from './helpers/tool-sets';
+import { SANDBOX_TOOLS } from './helpers/tool-sets';
 import { startCloudHarness, startHarness } from './helpers/harness';
 import type { Harness } from './helpers/harness';
 
@@ -45,11 +45,13 @@ const INVALID: readonly [string, Record<string, unknown>, string[]][] = [
   ['whatsapp_list_conversations', { limit: 1000 }, ['limit']],
   ['whatsapp_get_conversation', { user: 'not a number' }, ['user']],
   ['whatsapp_wait_for_reply', { timeoutSeconds: 301 }, ['timeoutSeconds']],
+  ['whatsapp_simulate_customer_message', { from: '+1 555 123 4567', text: '' }, ['text']],
+  ['whatsapp_simulate_customer_message', { from: 'not a number', text: 'Hi' }, ['from']],
 ];
 
 describe('invalid input', () => {
   it('covers every Cloud API tool (the other providers\' tools are covered in providers/*.test.ts)', () => {
-    expect(new Set(INVALID.map(([tool]) => tool))).toEqual(new Set(CLOUD_TOOLS));
+    expect(new Set(INVALID.map(([tool]) => tool))).toEqual(new Set(SANDBOX_TOOLS));
   });
 
   it.each(INVALID)('%s %j is an isError result naming each bad field, with a hint', async (tool, args, paths) => {

@@ -2,13 +2,16 @@ import { createServer as createHttpServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { BodyTooLarge, readBody } from '../inbox/webhook';
+import { BodyBudget, BodyBudgetExceeded, BodyTooLarge, discardRest, readBody } from './body';
 import type { Runtime } from '../runtime';
 import { createServer } from '../server';
 import { checkBearer, checkHostAndOrigin, originPolicy } from './guards';
 
 /** Uploads travel base64-encoded in tool arguments: room for a 16 MB video. */
 export const MAX_MCP_BODY_BYTES = 24 * 1024 * 1024;
+
+/** Bytes all /mcp bodies being read at once may hold (a few of the largest uploads); past it, 503. */
+export const MCP_BODY_BUDGET_BYTES = 64 * 1024 * 1024;
 
 export interface HttpOptions {
   host: string;
@@ -47,37 +50,39 @@ export async function startHttpServer(options: HttpOptions): Promise<RunningHttp
   const log = options.log ?? (() => undefined);
   const policy = originPolicy(options.host, options.allowedHosts ?? [], options.allowedOrigins ?? []);
   let runtime: Runtime | null = null;
+  const budget = new BodyBudget(MCP_BODY_BUDGET_BYTES);
 
   const handleMcp = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const refused = checkHostAndOrigin(req, policy);
     if (refused !== null) {
-      req.resume();
+      discardRest(req);
       jsonRpcError(res, 403, -32000, `Forbidden: ${refused}`);
       return;
     }
     if (req.method !== 'POST') {
-      req.resume();
+      discardRest(req);
       jsonRpcError(res, 405, -32000, 'Method not allowed: this server is stateless, use POST', { allow: 'POST' });
       return;
     }
     const auth = checkBearer(req, options.authToken);
     if (auth !== 'ok') {
-      req.resume();
+      discardRest(req);
       const challenge = auth === 'missing' ? 'Bearer realm="whatsapp-business-mcp"' : 'Bearer realm="whatsapp-business-mcp", error="invalid_token"';
       jsonRpcError(res, 401, -32001, 'Unauthorized: send Authorization: Bearer <MCP auth token>', { 'www-authenticate': challenge });
       return;
     }
     if (runtime === null) {
-      req.resume();
+      discardRest(req);
       jsonRpcError(res, 503, -32000, 'Starting up, try again shortly');
       return;
     }
     let body: unknown;
     try {
-      const raw = await readBody(req, MAX_MCP_BODY_BYTES);
+      const raw = await readBody(req, MAX_MCP_BODY_BYTES, budget, res);
       body = JSON.parse(raw.toString('utf8'));
     } catch (error) {
       if (error instanceof BodyTooLarge) jsonRpcError(res, 413, -32000, `Request body larger than ${MAX_MCP_BODY_BYTES} bytes`);
+      else if (error instanceof BodyBudgetExceeded) jsonRpcError(res, 503, -32000, 'Too many large requests at once, retry shortly', { 'retry-after': '1' });
       else jsonRpcError(res, 400, -32700, 'Parse error: the body is not JSON');
       return;
     }
@@ -102,7 +107,7 @@ export async function startHttpServer(options: HttpOptions): Promise<RunningHttp
     }
     if (path === '/webhook') {
       if (runtime === null) {
-        req.resume();
+        discardRest(req);
         res.writeHead(503).end('starting up');
         return;
       }
@@ -113,7 +118,7 @@ export async function startHttpServer(options: HttpOptions): Promise<RunningHttp
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: runtime !== null }));
       return;
     }
-    req.resume();
+    discardRest(req);
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found: the MCP endpoint is /mcp');
   });
 

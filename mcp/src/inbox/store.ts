@@ -1,6 +1,7 @@
 import { mkdir, open, truncate } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { appendDurably } from './durable-append';
 import { inboxRecord } from './records';
 import type { InboxRecord } from './records';
 
@@ -16,8 +17,9 @@ export interface StoreOptions {
 const NEWLINE = 0x0a;
 
 /**
- * The inbox as a JSON-lines file. Each record is one `write` to a file opened with O_APPEND, so
- * concurrent writers (two server processes sharing a data dir) never interleave inside a line. A
+ * The inbox as a JSON-lines file. Each record is one fsynced `write` to a file opened with O_APPEND
+ * (one server process per data dir holds it: see data-dir-lock.ts); a write that fails is cut
+ * back, so a record is either wholly stored or not at all (and the caller is told). A
  * line that does not parse is skipped and reported, never fatal. Records are de-duplicated by key,
  * so a webhook Meta delivers twice is stored once.
  */
@@ -67,9 +69,7 @@ export class JsonlStore {
     // Claimed before writing, so a concurrent redelivery of the same event is not written twice.
     this.keys.add(record.key);
     const line = Buffer.from(`${JSON.stringify(record)}\n`, 'utf8');
-    const write = this.writing.then(async () => {
-      await this.handle.write(line, 0, line.length, null);
-    });
+    const write = this.writing.then(() => appendDurably(this.handle, line, this.file));
     this.writing = write.catch(() => undefined);
     try {
       await write;

@@ -1,5 +1,6 @@
-import { appendFile, mkdir } from 'node:fs/promises';
+import { mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { appendDurably } from './durable-append';
 
 /**
  * Webhook bodies the server accepted (the token matched) but could not read as messages or
@@ -9,6 +10,7 @@ import { dirname } from 'node:path';
  */
 export class UnrecognizedWebhooks {
   #count = 0;
+  #writing: Promise<void> = Promise.resolve();
 
   constructor(
     readonly file: string,
@@ -24,8 +26,18 @@ export class UnrecognizedWebhooks {
   async record(provider: string, reason: string, body: unknown): Promise<void> {
     await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
     const line = JSON.stringify({ receivedAt: new Date(this.now()).toISOString(), provider, reason, body });
-    // One append per line (O_APPEND): two server processes sharing the data dir do not tear lines.
-    await appendFile(this.file, `${line}\n`, { mode: 0o600 });
+    // On disk (fsynced, never torn) before the webhook is answered 200; one write at a time, so a
+    // failed one is cut back without touching another's line.
+    const write = this.#writing.then(async () => {
+      const handle = await open(this.file, 'a', 0o600);
+      try {
+        await appendDurably(handle, Buffer.from(`${line}\n`, 'utf8'), this.file);
+      } finally {
+        await handle.close();
+      }
+    });
+    this.#writing = write.catch(() => undefined);
+    await write;
     this.#count += 1;
     this.log(`webhook: kept an unrecognized ${provider} payload (${reason}) in ${this.file}`);
   }

@@ -3,6 +3,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { carriesSharedSecret, handleVerificationChallenge, normalizePassThroughWebhook, normalizeWebhook, verifyWebhookSignature } from 'whatsapp-business-core';
 import type { WebhookEvent } from 'whatsapp-business-core';
+import { BodyBudget, BodyBudgetExceeded, BodyTooLarge, readBody, refuseUnread, replyText } from '../http/body';
 import type { Inbox } from './inbox';
 import type { UnrecognizedWebhooks } from './unrecognized';
 
@@ -33,35 +34,22 @@ export interface WebhookOptions {
   unrecognized?: UnrecognizedWebhooks | null;
 }
 
-export class BodyTooLarge extends Error {}
+/**
+ * Bytes all webhook bodies being read at once may hold (a few of Meta's largest payloads). Past it
+ * the server answers 503 and Meta redelivers later; memory stays bounded however many arrive.
+ */
+export const WEBHOOK_BODY_BUDGET_BYTES = 16 * 1024 * 1024;
 
-/** Reads the raw request body, refusing more than `limit` bytes. */
-export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limit) {
-      reject(new BodyTooLarge());
-      req.resume();
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        reject(new BodyTooLarge());
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
+/** What a signature header must look like before the body is worth reading. */
+const SIGNATURE_HEADER = /^sha256=[0-9a-f]{64}$/i;
 
-function reply(res: ServerResponse, status: number, body: string): void {
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end(body);
+const reply = replyText;
+
+/** The answer to a body that could not be read: too large (413), too many at once (503), or broken (400). */
+function refuseBody(res: ServerResponse, error: unknown): void {
+  if (error instanceof BodyTooLarge) reply(res, 413, `payload too large (more than ${error.limit} bytes)`);
+  else if (error instanceof BodyBudgetExceeded) reply(res, 503, 'too many webhook bodies at once, retry later', { 'retry-after': '1' });
+  else reply(res, 400, 'unreadable request');
 }
 
 /**
@@ -77,6 +65,7 @@ export function createWebhookHandler(
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const format = options.format ?? 'meta';
   if (format !== 'meta') return createTokenWebhookHandler(inbox, secrets.webhookToken ?? null, secrets.verifyToken, log, format, options);
+  const budget = new BodyBudget(WEBHOOK_BODY_BUDGET_BYTES);
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method === 'GET') {
@@ -89,17 +78,22 @@ export function createWebhookHandler(
       return;
     }
     if (req.method !== 'POST') {
-      res.setHeader('allow', 'GET, POST');
-      reply(res, 405, 'method not allowed');
+      refuseUnread(req, res, 405, 'method not allowed', { allow: 'GET, POST' });
       return;
     }
     const appSecret = secrets.appSecret;
     if (appSecret === null) {
-      req.resume();
-      reply(res, 503, 'webhook signatures cannot be checked (set WHATSAPP_APP_SECRET)');
+      refuseUnread(req, res, 503, 'webhook signatures cannot be checked (set WHATSAPP_APP_SECRET)');
       return;
     }
-    readBody(req, MAX_WEBHOOK_BYTES).then(
+    // Without a well-formed signature the body cannot be genuine: refused before a byte of it is read.
+    const signature = req.headers['x-hub-signature-256'];
+    if (typeof signature !== 'string' || !SIGNATURE_HEADER.test(signature.trim())) {
+      log(`webhook: refused a POST with a ${signature === undefined ? 'missing' : 'malformed'} X-Hub-Signature-256 header (401)`);
+      refuseUnread(req, res, 401, 'missing or malformed X-Hub-Signature-256 header');
+      return;
+    }
+    readBody(req, MAX_WEBHOOK_BYTES, budget, res).then(
       async (raw) => {
         if (!verifyWebhookSignature(raw, req.headers['x-hub-signature-256'], appSecret)) {
           log('webhook: refused a POST with a missing or wrong signature (401)');
@@ -109,10 +103,7 @@ export function createWebhookHandler(
         const result = await inbox.ingest(normalizeWebhook(raw));
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
       },
-      (error: unknown) => {
-        if (error instanceof BodyTooLarge) reply(res, 413, 'payload too large');
-        else if (!res.headersSent) reply(res, 400, 'unreadable request');
-      },
+      (error: unknown) => refuseBody(res, error),
     ).catch((error: unknown) => {
       log(`webhook: could not store events: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) reply(res, 500, 'could not store the events');
@@ -150,6 +141,7 @@ function createTokenWebhookHandler(
   options: WebhookOptions,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const provider = options.provider ?? format;
+  const budget = new BodyBudget(WEBHOOK_BODY_BUDGET_BYTES);
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method === 'GET' && format === 'pass-through' && verifyToken !== null && url.searchParams.has('hub.mode')) {
@@ -159,26 +151,22 @@ function createTokenWebhookHandler(
       return;
     }
     if (req.method !== 'POST') {
-      req.resume();
-      res.setHeader('allow', 'POST');
-      reply(res, 405, 'method not allowed');
+      refuseUnread(req, res, 405, 'method not allowed', { allow: 'POST' });
       return;
     }
     if (token === null) {
-      req.resume();
-      reply(res, 503, 'webhooks of this provider are not signed: set WHATSAPP_WEBHOOK_TOKEN and put it in the webhook URL (?token=) or as its Basic-auth password');
+      refuseUnread(req, res, 503, 'webhooks of this provider are not signed: set WHATSAPP_WEBHOOK_TOKEN and put it in the webhook URL (?token=) or as its Basic-auth password');
       return;
     }
     const carriers = { token: url.searchParams.get('token'), authorization: typeof req.headers.authorization === 'string' ? req.headers.authorization : null };
+    // The token travels in the URL or a header, so it is checked before a byte of the body is read.
     if (!carriesSharedSecret(token, carriers)) {
-      req.resume();
       const presented = (carriers.token ?? '') !== '' || /^Basic\s/i.test(carriers.authorization ?? '');
       log(`webhook (${provider}): refused a POST with a ${presented ? 'wrong' : 'missing'} token (401)`);
-      res.setHeader('www-authenticate', 'Basic realm="whatsapp-business-mcp webhook"');
-      reply(res, 401, 'missing or wrong webhook token');
+      refuseUnread(req, res, 401, 'missing or wrong webhook token', { 'www-authenticate': 'Basic realm="whatsapp-business-mcp webhook"' });
       return;
     }
-    readBody(req, MAX_WEBHOOK_BYTES).then(
+    readBody(req, MAX_WEBHOOK_BYTES, budget, res).then(
       async (raw) => {
         const read = readTokenBody(raw, format);
         const result = await inbox.ingest(read.events);
@@ -193,10 +181,7 @@ function createTokenWebhookHandler(
         }
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ...result, unrecognized: read.unrecognized.length }));
       },
-      (error: unknown) => {
-        if (error instanceof BodyTooLarge) reply(res, 413, 'payload too large');
-        else if (!res.headersSent) reply(res, 400, 'unreadable request');
-      },
+      (error: unknown) => refuseBody(res, error),
     ).catch((error: unknown) => {
       log(`webhook: could not store events: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) reply(res, 500, 'could not store the events');
@@ -213,7 +198,7 @@ export interface WebhookListener {
 export async function startWebhookListener(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<WebhookListener> {
   const server: Server = createServer((req, res) => {
     if (new URL(req.url ?? '/', 'http://localhost').pathname === '/webhook') handler(req, res);
-    else reply(res, 404, 'not found');
+    else refuseUnread(req, res, 404, 'not found');
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

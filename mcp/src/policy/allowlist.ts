@@ -32,4 +32,14 @@ export class RecipientAllowList {
       'The operator restricted who this server may message (WHATSAPP_ALLOWED_RECIPIENTS). It cannot be changed from a tool call: ask the person running the server.',
     );
   }
+
+  /** For a side effect whose user cannot be told: refused while the list is set (fail closed). */
+  checkUnknown(tool: string): void {
+    if (this.allowed === null) return;
+    throw new PolicyDenied(
+      'recipient_not_allowed',
+      `${tool}: the user this would reach is not known to this server, so the recipient allow-list cannot allow it; nothing was sent.`,
+      'Only messages that arrived in this server\'s inbox from an allowed number can be marked as read or answered with a typing indicator. The allow-list (WHATSAPP_ALLOWED_RECIPIENTS) is set by the operator.',
+    );
+  }
 }

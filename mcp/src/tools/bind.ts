@@ -59,8 +59,13 @@ export interface BindSpec<V = unknown, R = unknown> {
   validate?: z.ZodType;
   /** Binding-layer adaptation before validation (inject a type, decode base64...). */
   prepare?: (args: Record<string, unknown>, ctx: CallContext) => unknown;
-  /** The recipient a side effect reaches (allow-list and per-recipient rate limit). */
-  recipient?: (input: V) => string | null;
+  /**
+   * The user a side effect reaches (allow-list and per-recipient rate limit), or null when it
+   * cannot be told (refused while an allow-list is set). Required for every tool that reaches a user.
+   */
+  recipient?: (input: V, ctx: CallContext) => string | null;
+  /** Whether a call counts as a message to its recipient in the per-recipient rate limit (default true). */
+  countsAsMessage?: boolean;
   /** Extra refusal before anything is sent (e.g. the 24 h window). */
   check?: (input: V, ctx: CallContext) => void;
   /** The structured result and its schema; defaults to the operation's result as is. */
@@ -87,6 +92,15 @@ function codeOf(error: unknown): number | string | null {
 }
 
 /**
+ * Whether an operation's side effect reaches a WhatsApp user (a message, a reaction, a read
+ * receipt, a typing indicator): every changing operation on the message resource does. Such tools
+ * are always subject to the recipient allow-list, whichever message field names the user.
+ */
+export function reachesUser(operation: Operation): boolean {
+  return !operation.annotations.readOnly && operation.resource === 'message';
+}
+
+/**
  * Turns a catalogue operation into a tool: input and output schemas from the operation's zod
  * schemas, annotations from its flags, validation by core, and for side effects the server's
  * policy (allow-list, rate limits, dry-run, audit) around the call.
@@ -96,6 +110,10 @@ export function bindOperation<V = unknown, R = unknown>(operation: Operation, sp
   const sideEffect = !operation.annotations.readOnly;
   const validate = spec.validate ?? operation.input;
   const output = spec.output ?? { schema: operation.result, map: (result: R) => ({ structured: result as Record<string, unknown> }) };
+  const toUser = reachesUser(operation);
+  const recipientOf = spec.recipient;
+  // Checked when the tool list is built, so no tool that reaches a user can skip the allow-list.
+  if (toUser && recipientOf === undefined) throw new Error(`${spec.name}: ${operation.name} reaches a user, so its binding must say whom (recipient)`);
   return {
     name: spec.name,
     title,
@@ -105,6 +123,7 @@ export function bindOperation<V = unknown, R = unknown>(operation: Operation, sp
     outputSchema: outputJsonSchema(output.schema),
     annotations: annotationsFor(operation, title),
     sideEffect,
+    reachesUser: toUser,
     operation,
     async run(args, ctx) {
       const { runtime } = ctx;
@@ -114,7 +133,7 @@ export function bindOperation<V = unknown, R = unknown>(operation: Operation, sp
         const result = (await operation.execute(runtime.provider as never, input as never)) as R;
         return output.map(result, input, ctx);
       }
-      const recipient = spec.recipient?.(input) ?? null;
+      const recipient = recipientOf?.(input, ctx) ?? null;
       const audit = { tool: spec.name, operation: operation.name, to: recipient, input: redactFields(input, spec.auditRedact) };
       const record = (entry: AuditEntry): void => {
         runtime.auditor.record(entry);
@@ -123,8 +142,9 @@ export function bindOperation<V = unknown, R = unknown>(operation: Operation, sp
       };
       try {
         if (recipient !== null) runtime.allowList.check(recipient);
+        else if (toUser) runtime.allowList.checkUnknown(spec.name);
         spec.check?.(input, ctx);
-        runtime.rateLimiter.take(recipient);
+        runtime.rateLimiter.take(spec.countsAsMessage === false ? null : recipient);
       } catch (error) {
         record({ ...audit, outcome: 'denied', code: codeOf(error) });
         throw error;

@@ -26,6 +26,8 @@ export interface ToolDefinition {
   annotations: ToolAnnotations;
   /** Changes something or reaches someone: hidden by --read-only, subject to policy and dry-run. */
   sideEffect: boolean;
+  /** Its side effect reaches a WhatsApp user: always checked against the recipient allow-list. */
+  reachesUser: boolean;
   /** The catalogue operation it runs; the tool is offered only when the provider supports it. */
   operation: Operation | null;
   /** Send tools: the message kinds it can send; offered when the provider supports at least one. */

@@ -113,6 +113,7 @@ function inboxTool<S extends z.ZodType>(spec: {
     outputSchema: outputJsonSchema(spec.output),
     annotations: { title: spec.title, ...ANNOTATIONS },
     sideEffect: false,
+    reachesUser: false,
     operation: null,
     async run(args, ctx) {
       const input = parseInput(spec.input, args, ctx.runtime.provider.name);

@@ -10,6 +10,7 @@ import { withoutProperties } from './json-schema';
 import { mediaTools } from './media';
 import { messagingTools } from './messages';
 import { onPremAccountTools } from './onprem-account';
+import { SIMULATE_TOOL, simulateCustomerTool } from './simulate';
 import { templateTools } from './templates';
 import { TOOLSETS } from './toolsets';
 
@@ -47,6 +48,8 @@ export function allTools(config: McpConfig): ToolDefinition[] {
     ...onPremAccountTools(),
     ...connectionTools(),
     ...inboxTools(),
+    // A simulated customer exists only where the customers are simulated.
+    ...(config.provider.kind === 'sandbox' ? [simulateCustomerTool()] : []),
   ];
   return refused.length === 0 ? tools : tools.map((tool) => (tool.operation === null ? tool : { ...tool, inputSchema: withoutProperties(tool.inputSchema, refused) }));
 }
@@ -86,6 +89,7 @@ export const TOOL_NAMES: readonly string[] = [
   'whatsapp_list_conversations',
   'whatsapp_get_conversation',
   'whatsapp_wait_for_reply',
+  SIMULATE_TOOL,
 ];
 
 function capitalize(text: string): string {
@@ -124,13 +128,14 @@ export function unavailableTools(tools: readonly ToolDefinition[], provider: Pro
 
 /**
  * The tools this server offers: those the provider supports, minus what the operator's policy
- * hides (--read-only hides every side effect; --tools keeps the named tools and toolsets).
+ * hides (--read-only hides every tool not annotated read-only; --tools keeps the named tools and toolsets).
  */
 export function offeredTools(tools: readonly ToolDefinition[], provider: Provider, policy: PolicySettings): ToolDefinition[] {
   const selected = policy.tools === null ? null : new Set(policy.tools);
   return tools.filter((tool) => {
     if (unavailableReason(tool, provider) !== null) return false;
-    if (policy.readOnly && tool.sideEffect) return false;
+    // Read-only offers only tools annotated read-only (the sandbox's simulated customer changes local state).
+    if (policy.readOnly && (tool.sideEffect || tool.annotations.readOnlyHint !== true)) return false;
     if (selected !== null && !selected.has(tool.name) && !selected.has(tool.toolset)) return false;
     return true;
   });

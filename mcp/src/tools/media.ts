@@ -120,6 +120,11 @@ export function mediaTools(config: McpConfig, provider: ProviderName): ToolDefin
           const bytes = await readFromUploadDir(config.uploadDir, path);
           return { filename: basename(path), ...rest, data: bytes };
         }
+        // Core asks for bytes; an MCP client can only send text, so say what this tool takes.
+        if (data === undefined) {
+          throw inputError('data', `required: the file content as a base64 string${config.uploadDir === null ? '' : ' (or give "path", a file in the upload directory, instead)'}`);
+        }
+        if (typeof data !== 'string') throw inputError('data', `must be a base64 string (got ${data === null ? 'null' : Array.isArray(data) ? 'an array' : typeof data})`);
         return { ...rest, data: decodeBase64(data) };
       },
       auditResult: () => ({}),

@@ -4,6 +4,7 @@ import type { MarkReadInput, MessageKind, MessageType, ProviderName, SendMessage
 import { bindOperation, catalogue } from './bind';
 import type { CallContext, ToolDefinition } from './define';
 import { PolicyDenied } from './result';
+import { withTemplateBodyShorthands } from './template-body-schema';
 
 const send = operations['message.send'];
 
@@ -32,14 +33,15 @@ const SEND_DOCS: Readonly<Record<string, string>> = {
   bizOpaqueCallbackData: `Your own tracking text (max ${LIMITS.bizOpaqueCallbackData} characters), echoed in status webhooks.`,
   'text.body': `Message text, up to ${LIMITS.text.body} characters. WhatsApp formatting such as *bold* and _italic_ works.`,
   'text.previewUrl': 'Show a preview of the first URL in the body.',
-  type: 'Kind of media; the media object goes under the key of the same name, e.g. {"type": "image", "image": {...}}.',
+  type: 'Kind of media: "image", "video", "audio", "document" or "sticker"; the media object goes under the key of the same name.',
   image: 'Exactly one of "id" (from whatsapp_upload_media) or "link" (public http(s) URL); optional caption.',
   video: 'Exactly one of "id" or "link"; optional caption.',
   audio: 'Exactly one of "id" or "link"; "voice": true sends an OGG/Opus file as a voice note.',
   document: 'Exactly one of "id" or "link"; optional caption and filename.',
   sticker: 'Exactly one of "id" or "link" (WebP).',
   template: 'An approved template: name, language code (e.g. "en_US") and values for its variables.',
-  'template.body': 'Body variable values in order (["Ana", "42"]) or by name ({"first_name": "Ana"}).',
+  'template.body':
+    'Values for the body\'s variables, in one of three forms: in order as plain values (["Ana", "42"]) or as parameter objects ([{"type": "text", "text": "Ana"}]; also currency and date_time), or by name for {{first_name}}-style variables ({"first_name": "Ana"}).',
   'template.buttons': 'Values for buttons with variables: URL suffixes, quick-reply payloads, copy codes.',
   interactive:
     'One of: "button" (1-3 reply buttons), "list" (a menu button opening sections of rows), "cta_url" (a button opening a URL), "location_request" (asks the user to share their location).',
@@ -194,7 +196,8 @@ export function sendTool(spec: SendSpec): ToolDefinition {
       });
     },
   });
-  return { ...tool, messageKinds: kinds };
+  const inputSchema = spec.types.includes('template') ? withTemplateBodyShorthands(tool.inputSchema) : tool.inputSchema;
+  return { ...tool, inputSchema, messageKinds: kinds };
 }
 
 function templateHelp(provider: ProviderName): string {
@@ -221,7 +224,7 @@ export function messagingTools(provider: ProviderName): ToolDefinition[] {
       title: 'Send image, video, audio, document or sticker',
       types: ['image', 'video', 'audio', 'document', 'sticker'],
       description:
-        'Sends media by public link or by the id of media uploaded with whatsapp_upload_media. Set "type" and put the media object under the key of the same name.',
+        'Sends media by public link or by the id of media uploaded with whatsapp_upload_media. Set "type" and put the media object under the key of the same name, e.g. {"to": "447700900123", "type": "image", "image": {"link": "https://example.com/receipt.jpg", "caption": "Your receipt"}}.',
     }),
     sendTool({
       provider,
@@ -267,6 +270,10 @@ export function messagingTools(provider: ProviderName): ToolDefinition[] {
         'Marks a customer\'s message (and the earlier ones) as read, showing blue ticks; typingIndicator: true also shows "typing…" until you reply (up to 25 s). Use it when you start handling a message.',
       toolset: 'messaging',
       docs: { messageId: 'Id (wamid) of the inbound message to mark as read.', typingIndicator: 'Also show a typing indicator to the customer.' },
+      // The customer who sent the message sees the ticks and the typing indicator.
+      recipient: (input, ctx) => ctx.runtime.inbox.senderOf(input.messageId),
+      // Ticks and a typing indicator are not messages: only the global limit counts them.
+      countsAsMessage: false,
       after: async (_result, input, ctx) => {
         await ctx.runtime.inbox.recordRead(input.messageId, input.phoneNumberId ?? ctx.runtime.inbox.phoneNumberId);
       },

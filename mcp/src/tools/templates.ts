@@ -10,9 +10,15 @@ const TEMPLATE_DOCS = {
   components:
     'Meta\'s component list: HEADER (optional), BODY (required), FOOTER (optional), BUTTONS (optional), with an example for every {{variable}}.',
   allowCategoryChange: 'Let Meta re-categorize the template instead of rejecting it.',
+};
+
+/** The list tool's filters (the same field names mean the template's own values elsewhere). */
+const LIST_FILTER_DOCS = {
+  name: 'Only templates whose name contains this text.',
   limit: 'Stop after this many templates (omit to list all).',
   status: 'Only templates with this review status.',
   category: 'Only templates of this category.',
+  language: 'Only templates in this language, e.g. "en_US".',
 };
 
 /** How to follow a new template's review: with whatsapp_get_template where the provider can read templates. */
@@ -30,7 +36,7 @@ export function templateTools(provider: ProviderName): ToolDefinition[] {
       description:
         'Lists message templates with their status (only APPROVED ones can be sent), category, language and components. Filter by name (contains), status, category or language.',
       toolset: 'templates',
-      docs: { ...TEMPLATE_DOCS, name: 'Only templates whose name contains this text.' },
+      docs: { ...TEMPLATE_DOCS, ...LIST_FILTER_DOCS },
     }),
     bindOperation(catalogue('template.get'), {
       name: 'whatsapp_get_template',
@@ -44,7 +50,11 @@ export function templateTools(provider: ProviderName): ToolDefinition[] {
       description:
         `Submits a new template for Meta's review${provider === 'cloud' ? '' : ` through the ${PROVIDER_SUPPORT[provider].label}`}. Categories: MARKETING, UTILITY, AUTHENTICATION. Variables are {{1}} or {{name}}, each with an example. ${reviewHelp(provider)}`,
       toolset: 'templates',
-      docs: TEMPLATE_DOCS,
+      docs: {
+        ...TEMPLATE_DOCS,
+        category: 'The new template\'s category: MARKETING, UTILITY or AUTHENTICATION. Meta may change it on review when allowCategoryChange is true.',
+        language: 'The new template\'s language code, e.g. "en_US".',
+      },
     }),
     bindOperation(catalogue('template.delete'), {
       name: 'whatsapp_delete_template',

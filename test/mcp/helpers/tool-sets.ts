@@ -28,6 +28,9 @@ export const CLOUD_TOOLS = [
   'whatsapp_wait_for_reply',
 ] as const;
 
+/** With the embedded sandbox, the Cloud API's tools plus the simulated customer. */
+export const SANDBOX_TOOLS = [...CLOUD_TOOLS, 'whatsapp_simulate_customer_message'] as const;
+
 /** Maton proxies the Graph API: everything but media downloads, plus its connections. */
 export const MATON_TOOLS = [
   'whatsapp_send_text',
