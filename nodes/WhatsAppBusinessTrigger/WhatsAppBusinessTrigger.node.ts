@@ -60,7 +60,8 @@ import type { Provider, WebhookEvent } from '../shared/core';
 import { AUTHENTICATIONS, providerFor, toAuthentication } from '../shared/provider';
 import { redactorFor } from '../shared/secrets';
 import { triggerProperties } from './description';
-import { dropRepeats, filterEvents, splitList, subscriptionFields, toItemJson } from './events';
+import { claimFreshEvents, ledgerKey } from './emitted-ledger';
+import { filterEvents, splitList, subscriptionFields, toItemJson } from './events';
 import { onPremCallbackUrl, onPremWebhookUrl, registerOnPremWebhook, restoreOnPremWebhook } from './onprem-setup';
 import { carriesSharedSecret } from './shared-secret';
 import { sourceOf, triggerAuthentication } from './source';
@@ -167,7 +168,9 @@ async function emitEvents(context: IWebhookFunctions, normalized: WebhookEvent[]
     phoneNumberIds: splitList(String(context.getNodeParameter('phoneNumberIds', ''))),
   });
   const window = typeof options.dedupeWindowMinutes === 'number' ? options.dedupeWindowMinutes : 1440;
-  const events = dropRepeats(filtered, context.getWorkflowStaticData('node'), window, Date.now());
+  // This process's record decides (static data, read before this call, can be stale under concurrency).
+  const key = ledgerKey(context.getWorkflow().id, context.getNode().id);
+  const events = claimFreshEvents(key, filtered, context.getWorkflowStaticData('node'), window, Date.now());
   if (events.length === 0) return {};
 
   const download = options.downloadMedia === true;
