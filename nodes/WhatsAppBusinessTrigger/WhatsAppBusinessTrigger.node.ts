@@ -37,8 +37,9 @@
  *   `options.dedupeWindowMinutes`: number, 1440 (0 = no de-duplication)
  *
  * Output: one item per event of core's normalizeWebhook (json = the event: kind, dedupeKey,
- * phoneNumberId, from, messageId, type, text, media, status, ...; plus `mediaError` when a download
- * failed), binary[binaryPropertyName] for downloaded media. Meta: a POST without a valid
+ * phoneNumberId, from, messageId, type, text, media, status, errors[] {code, title, message,
+ * details, href, hint}, ...; plus `mediaError` when a download failed; typeVersion 1 items have no
+ * `hint` in their errors), binary[binaryPropertyName] for downloaded media. Meta: a POST without a valid
  * X-Hub-Signature-256 gets 401 and starts nothing. On-Premises and ITNIO: with a Webhook Secret in
  * the credential, a POST without it (?token= or HTTP Basic password) gets 401 and starts nothing;
  * the flat On-Premises payload is normalized like Meta's; an ITNIO body that is not Meta-shaped
@@ -177,7 +178,7 @@ async function emitEvents(context: IWebhookFunctions, normalized: WebhookEvent[]
   const property = typeof options.binaryPropertyName === 'string' && options.binaryPropertyName.trim() !== '' ? options.binaryPropertyName.trim() : 'data';
   const items: INodeExecutionData[] = [];
   for (const event of events) {
-    const item: INodeExecutionData = { json: toItemJson(event) };
+    const item: INodeExecutionData = { json: toItemJson(event, context.getNode().typeVersion) };
     if (download) await attachMedia(context, item, event, property);
     items.push(item);
   }
@@ -252,7 +253,9 @@ export class WhatsAppBusinessTrigger implements INodeType {
     name: 'whatsAppBusinessTrigger',
     icon: { light: 'file:whatsAppBusiness.svg', dark: 'file:whatsAppBusiness.dark.svg' },
     group: ['trigger'],
-    version: 1,
+    // 2: each error detail of an item carries core's hint (`errors[].hint`); 1: items as before.
+    version: [1, 2],
+    defaultVersion: 2,
     subtitle: '={{$parameter["events"].join(", ")}}',
     description: 'Starts the workflow on WhatsApp messages, message statuses, template and account updates (Meta, On-Premises or ITNIO webhooks)',
     defaults: { name: 'WhatsApp Business Trigger' },

@@ -53,8 +53,16 @@ export function filterEvents(events: readonly WebhookEvent[], filter: EventFilte
   });
 }
 
-/** The event as plain JSON for an item (undefined dropped, bytes never present). */
-export function toItemJson(event: WebhookEvent): IDataObject {
-  const json: IDataObject = JSON.parse(JSON.stringify(event));
+/** The node version from which each error detail carries core's `hint` (version 1's items keep their shape). */
+export const HINT_VERSION = 2;
+
+/**
+ * The event as plain JSON for an item (undefined dropped, bytes never present). Version 2 items
+ * carry each error's hint (a failed status of an accepted send says what to do); version 1 items
+ * are exactly what they were before the hint existed.
+ */
+export function toItemJson(event: WebhookEvent, nodeVersion: number): IDataObject {
+  const shaped = nodeVersion >= HINT_VERSION ? event : { ...event, errors: event.errors.map(({ hint: _hint, ...detail }) => detail) };
+  const json: IDataObject = JSON.parse(JSON.stringify(shaped));
   return json;
 }
