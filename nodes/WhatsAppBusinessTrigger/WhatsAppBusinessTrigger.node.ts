@@ -263,12 +263,29 @@ export class WhatsAppBusinessTrigger implements INodeType {
     outputs: [NodeConnectionTypes.Main],
     // Written out (not built from AUTHENTICATIONS: n8n's linter crashes on a spread here); keep in
     // step with AUTHENTICATIONS and META_AUTHENTICATIONS.
+    // Each with its own label: Meta's sources need two credentials, and n8n labels every one
+    // "Credential to connect with" unless told otherwise.
     credentials: [
-      { name: 'whatsAppWebhookApi', required: true, displayOptions: { show: { authentication: ['cloudApi', 'matonApi'] } } },
-      { name: 'whatsAppCloudApi', required: true, displayOptions: { show: { authentication: ['cloudApi'] } } },
-      { name: 'matonApi', required: true, displayOptions: { show: { authentication: ['matonApi'] } } },
-      { name: 'whatsAppOnPremisesApi', required: true, displayOptions: { show: { authentication: ['onPremisesApi'] } } },
-      { name: 'itnioApi', required: true, displayOptions: { show: { authentication: ['itnioApi'] } } },
+      {
+        name: 'whatsAppWebhookApi',
+        displayName: "Webhook Credential (checks Meta's signature)",
+        required: true,
+        displayOptions: { show: { authentication: ['cloudApi', 'matonApi'] } },
+      },
+      {
+        name: 'whatsAppCloudApi',
+        displayName: 'Cloud API Credential (automatic setup, media downloads)',
+        required: true,
+        displayOptions: { show: { authentication: ['cloudApi'] } },
+      },
+      { name: 'matonApi', displayName: 'Maton Credential (automatic setup, media downloads)', required: true, displayOptions: { show: { authentication: ['matonApi'] } } },
+      {
+        name: 'whatsAppOnPremisesApi',
+        displayName: 'On-Premises Credential (webhook secret, setup, media downloads)',
+        required: true,
+        displayOptions: { show: { authentication: ['onPremisesApi'] } },
+      },
+      { name: 'itnioApi', displayName: 'ITNIO Credential (webhook secret)', required: true, displayOptions: { show: { authentication: ['itnioApi'] } } },
     ],
     webhooks: [
       { name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },

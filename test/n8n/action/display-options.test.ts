@@ -167,3 +167,18 @@ describe('credentials of the node', () => {
     ]);
   });
 });
+
+describe('template body parameters', () => {
+  const fieldsShown = (collection: string, entry: INodeParameters): string[] => {
+    const property = description.properties.find((candidate) => candidate.name === collection);
+    const values = ((property?.options ?? []) as Array<{ values: INodeProperties[] }>)[0].values;
+    return values.filter((field) => NodeHelpers.displayParameter(entry, field, NODE, description)).map((field) => field.name);
+  };
+
+  test.each(['bodyParameters', 'namedBodyParameters'])('%s: currency code and amount only for a currency parameter', (collection) => {
+    const named = collection === 'namedBodyParameters' ? ['name'] : [];
+    expect(fieldsShown(collection, { type: 'text' })).toEqual([...named, 'type', 'text']);
+    expect(fieldsShown(collection, { type: 'date_time' })).toEqual([...named, 'type', 'text']);
+    expect(fieldsShown(collection, { type: 'currency' })).toEqual([...named, 'type', 'text', 'code', 'amount1000']);
+  });
+});
