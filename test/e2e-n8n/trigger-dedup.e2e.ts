@@ -7,8 +7,8 @@
  *
  * Run with `bash test/e2e-n8n/run.sh [version...]`.
  */
-import { N8nInstance, freePort, installFromEnv } from './harness';
-import { metaBody, postSigned, sleep, startCollector, textMessage, triggerCredentials, triggerWorkflow, waitFor, type Collector } from './trigger-e2e-helpers';
+import { installFromEnv } from './harness';
+import { IsolatedN8n, metaBody, postSigned, sleep, startCollector, textMessage, triggerCredentials, triggerWorkflow, waitFor, type Collector } from './trigger-e2e-helpers';
 
 const APP_SECRET = 'e2e-dedup-app-secret';
 const WORKFLOW_ID = 'e2eDedupFlow0001';
@@ -24,7 +24,7 @@ const install = installFromEnv();
 const tarball = process.env.N8N_E2E_TARBALL ?? '';
 
 describe(`n8n ${install.version}: the trigger drops redeliveries`, () => {
-  let n8n: N8nInstance;
+  let n8n: IsolatedN8n;
   let collector: Collector;
   const webhookUrl = (): string => `${n8n.baseUrl}/webhook/${WEBHOOK_ID}/webhook`;
   const executionsOf = (messageId: string) => collector.bodies.filter((body) => body.workflow === 'dedup' && body.item.messageId === messageId);
@@ -44,7 +44,7 @@ describe(`n8n ${install.version}: the trigger drops redeliveries`, () => {
 
   beforeAll(async () => {
     if (!tarball) throw new Error('N8N_E2E_TARBALL must be set (run test/e2e-n8n/run.sh)');
-    n8n = new N8nInstance(install, await freePort());
+    n8n = await IsolatedN8n.create(install);
     collector = await startCollector();
     await n8n.installPackage(tarball);
     await n8n.importJson('credentials', triggerCredentials(CREDENTIALS, APP_SECRET, 'http://127.0.0.1:9'));

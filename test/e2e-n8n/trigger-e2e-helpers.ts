@@ -5,6 +5,26 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { N8nInstance, freePort, type N8nInstall } from './harness';
+
+/**
+ * The harness's n8n with its own task-broker port: n8n 2.x starts a task broker on 5679 even with
+ * runners off, so a second n8n on the machine (another suite, another checkout) would make
+ * `n8n start` exit with "port 5679 is already in use".
+ */
+export class IsolatedN8n extends N8nInstance {
+  private constructor(install: N8nInstall, port: number, private readonly brokerPort: number) {
+    super(install, port);
+  }
+
+  static async create(install: N8nInstall): Promise<IsolatedN8n> {
+    return new IsolatedN8n(install, await freePort(), await freePort());
+  }
+
+  override env(): NodeJS.ProcessEnv {
+    return { ...super.env(), N8N_RUNNERS_BROKER_PORT: String(this.brokerPort) };
+  }
+}
 
 export interface Collected {
   workflow: string;

@@ -5,8 +5,8 @@
  *
  * Run with `bash test/e2e-n8n/run.sh [version...]`.
  */
-import { N8nInstance, freePort, installFromEnv } from './harness';
-import { metaBody, postSigned, startCollector, triggerCredentials, triggerWorkflow, waitFor, type Collector } from './trigger-e2e-helpers';
+import { installFromEnv } from './harness';
+import { IsolatedN8n, metaBody, postSigned, startCollector, triggerCredentials, triggerWorkflow, waitFor, type Collector } from './trigger-e2e-helpers';
 
 const APP_SECRET = 'e2e-versions-app-secret';
 const PHONE_NUMBER_ID = '100000000000001';
@@ -43,13 +43,13 @@ function failedStatus(messageId: string): string {
 }
 
 describe(`n8n ${install.version}: the trigger's typeVersions`, () => {
-  let n8n: N8nInstance;
+  let n8n: IsolatedN8n;
   let collector: Collector;
   const url = (webhookId: string): string => `${n8n.baseUrl}/webhook/${webhookId}/webhook`;
 
   beforeAll(async () => {
     if (!tarball) throw new Error('N8N_E2E_TARBALL must be set (run test/e2e-n8n/run.sh)');
-    n8n = new N8nInstance(install, await freePort());
+    n8n = await IsolatedN8n.create(install);
     collector = await startCollector();
     await n8n.installPackage(tarball);
     await n8n.importJson('credentials', triggerCredentials(CREDENTIALS, APP_SECRET, 'http://127.0.0.1:9'));
