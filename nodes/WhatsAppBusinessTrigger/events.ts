@@ -62,7 +62,9 @@ export const HINT_VERSION = 2;
  * are exactly what they were before the hint existed.
  */
 export function toItemJson(event: WebhookEvent, nodeVersion: number): IDataObject {
-  const shaped = nodeVersion >= HINT_VERSION ? event : { ...event, errors: event.errors.map(({ hint: _hint, ...detail }) => detail) };
-  const json: IDataObject = JSON.parse(JSON.stringify(shaped));
+  const json: IDataObject = JSON.parse(JSON.stringify(event));
+  if (nodeVersion < HINT_VERSION && Array.isArray(json.errors)) {
+    for (const detail of json.errors) if (typeof detail === 'object' && detail !== null && !Array.isArray(detail)) delete (detail as IDataObject).hint;
+  }
   return json;
 }
