@@ -67,6 +67,8 @@ export interface WebhookErrorDetail {
   message: string | null;
   details: string | null;
   href: string | null;
+  /** What to do about it, from core's table of Meta's error codes (131047: send a template); null when the code has none. */
+  hint: string | null;
 }
 
 export interface WebhookPricing {

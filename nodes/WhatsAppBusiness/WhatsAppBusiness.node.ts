@@ -5,9 +5,11 @@
  *
  * authentication: 'cloudApi' (credential whatsAppCloudApi) | 'matonApi' (matonApi) |
  *   'onPremisesApi' (whatsAppOnPremisesApi) | 'itnioApi' (itnioApi)
- *   The Resource, Operation, Message Type and media-source selectors offer, per authentication, only
- *   what its provider supports (core's PROVIDER_SUPPORT and each operation's `requires`); anything
- *   else (e.g. from an expression) fails with core's "... is not supported by <provider>" error.
+ *   Resource and Operation list everything (so n8n's node picker lists each action once and adds
+ *   the operation it names); for an operation the chosen authentication's provider cannot run, a
+ *   notice names the authentication that can. The Message Type and media-source selectors offer,
+ *   per authentication, only what its provider supports (core's PROVIDER_SUPPORT). Anything
+ *   unsupported (e.g. from an expression) fails with core's "... is not supported by <provider>" error.
  * resource / operation:
  *   message          send | sendTemplate | markRead
  *   template         getAll | get | create | delete
@@ -74,9 +76,8 @@ import * as contact from './actions/contact';
 import * as media from './actions/media';
 import * as message from './actions/message';
 import * as phoneNumber from './actions/phoneNumber';
-import { OPERATION_CHOICES, router } from './actions/router';
+import { router } from './actions/router';
 import * as template from './actions/template';
-import { perAuthentication, resourceOffered } from './helpers/selectors';
 import { getPhoneNumbers, getTemplates } from './methods/loadOptions';
 
 /** Alphabetical, as n8n lists options. */
@@ -107,13 +108,9 @@ export class WhatsAppBusiness implements INodeType {
     credentials: providerCredentials,
     properties: [
       authenticationProperty,
-      // Only the resources with at least one operation the chosen credential's provider supports.
-      ...perAuthentication(
-        { displayName: 'Resource', name: 'resource', type: 'options', noDataExpression: true, options: [], default: 'message' },
-        RESOURCES,
-        (resource, authentication) => resourceOffered(OPERATION_CHOICES[resource.value], authentication),
-        ({ name, value }) => ({ name, value }),
-      ),
+      // Every resource, whatever the credential: one selector, so that n8n's node picker lists each
+      // action once (see operationSelectors); the Operation's notice names the credential it needs.
+      { displayName: 'Resource', name: 'resource', type: 'options', noDataExpression: true, options: RESOURCES, default: 'message' },
       ...message.description,
       ...template.description,
       ...media.description,

@@ -37,8 +37,9 @@
  *   `options.dedupeWindowMinutes`: number, 1440 (0 = no de-duplication)
  *
  * Output: one item per event of core's normalizeWebhook (json = the event: kind, dedupeKey,
- * phoneNumberId, from, messageId, type, text, media, status, ...; plus `mediaError` when a download
- * failed), binary[binaryPropertyName] for downloaded media. Meta: a POST without a valid
+ * phoneNumberId, from, messageId, type, text, media, status, errors[] {code, title, message,
+ * details, href, hint}, ...; plus `mediaError` when a download failed; typeVersion 1 items have no
+ * `hint` in their errors), binary[binaryPropertyName] for downloaded media. Meta: a POST without a valid
  * X-Hub-Signature-256 gets 401 and starts nothing. On-Premises and ITNIO: with a Webhook Secret in
  * the credential, a POST without it (?token= or HTTP Basic password) gets 401 and starts nothing;
  * the flat On-Premises payload is normalized like Meta's; an ITNIO body that is not Meta-shaped
@@ -60,7 +61,8 @@ import type { Provider, WebhookEvent } from '../shared/core';
 import { AUTHENTICATIONS, providerFor, toAuthentication } from '../shared/provider';
 import { redactorFor } from '../shared/secrets';
 import { triggerProperties } from './description';
-import { dropRepeats, filterEvents, splitList, subscriptionFields, toItemJson } from './events';
+import { claimFreshEvents, ledgerKey } from './emitted-ledger';
+import { filterEvents, splitList, subscriptionFields, toItemJson } from './events';
 import { onPremCallbackUrl, onPremWebhookUrl, registerOnPremWebhook, restoreOnPremWebhook } from './onprem-setup';
 import { carriesSharedSecret } from './shared-secret';
 import { sourceOf, triggerAuthentication } from './source';
@@ -167,14 +169,16 @@ async function emitEvents(context: IWebhookFunctions, normalized: WebhookEvent[]
     phoneNumberIds: splitList(String(context.getNodeParameter('phoneNumberIds', ''))),
   });
   const window = typeof options.dedupeWindowMinutes === 'number' ? options.dedupeWindowMinutes : 1440;
-  const events = dropRepeats(filtered, context.getWorkflowStaticData('node'), window, Date.now());
+  // This process's record decides (static data, read before this call, can be stale under concurrency).
+  const key = ledgerKey(context.getWorkflow().id, context.getNode().id);
+  const events = claimFreshEvents(key, filtered, context.getWorkflowStaticData('node'), window, Date.now());
   if (events.length === 0) return {};
 
   const download = options.downloadMedia === true;
   const property = typeof options.binaryPropertyName === 'string' && options.binaryPropertyName.trim() !== '' ? options.binaryPropertyName.trim() : 'data';
   const items: INodeExecutionData[] = [];
   for (const event of events) {
-    const item: INodeExecutionData = { json: toItemJson(event) };
+    const item: INodeExecutionData = { json: toItemJson(event, context.getNode().typeVersion) };
     if (download) await attachMedia(context, item, event, property);
     items.push(item);
   }
@@ -249,7 +253,9 @@ export class WhatsAppBusinessTrigger implements INodeType {
     name: 'whatsAppBusinessTrigger',
     icon: { light: 'file:whatsAppBusiness.svg', dark: 'file:whatsAppBusiness.dark.svg' },
     group: ['trigger'],
-    version: 1,
+    // 2: each error detail of an item carries core's hint (`errors[].hint`); 1: items as before.
+    version: [1, 2],
+    defaultVersion: 2,
     subtitle: '={{$parameter["events"].join(", ")}}',
     description: 'Starts the workflow on WhatsApp messages, message statuses, template and account updates (Meta, On-Premises or ITNIO webhooks)',
     defaults: { name: 'WhatsApp Business Trigger' },
@@ -257,12 +263,29 @@ export class WhatsAppBusinessTrigger implements INodeType {
     outputs: [NodeConnectionTypes.Main],
     // Written out (not built from AUTHENTICATIONS: n8n's linter crashes on a spread here); keep in
     // step with AUTHENTICATIONS and META_AUTHENTICATIONS.
+    // Each with its own label: Meta's sources need two credentials, and n8n labels every one
+    // "Credential to connect with" unless told otherwise.
     credentials: [
-      { name: 'whatsAppWebhookApi', required: true, displayOptions: { show: { authentication: ['cloudApi', 'matonApi'] } } },
-      { name: 'whatsAppCloudApi', required: true, displayOptions: { show: { authentication: ['cloudApi'] } } },
-      { name: 'matonApi', required: true, displayOptions: { show: { authentication: ['matonApi'] } } },
-      { name: 'whatsAppOnPremisesApi', required: true, displayOptions: { show: { authentication: ['onPremisesApi'] } } },
-      { name: 'itnioApi', required: true, displayOptions: { show: { authentication: ['itnioApi'] } } },
+      {
+        name: 'whatsAppWebhookApi',
+        displayName: "Webhook Credential (checks Meta's signature)",
+        required: true,
+        displayOptions: { show: { authentication: ['cloudApi', 'matonApi'] } },
+      },
+      {
+        name: 'whatsAppCloudApi',
+        displayName: 'Cloud API Credential (automatic setup, media downloads)',
+        required: true,
+        displayOptions: { show: { authentication: ['cloudApi'] } },
+      },
+      { name: 'matonApi', displayName: 'Maton Credential (automatic setup, media downloads)', required: true, displayOptions: { show: { authentication: ['matonApi'] } } },
+      {
+        name: 'whatsAppOnPremisesApi',
+        displayName: 'On-Premises Credential (webhook secret, setup, media downloads)',
+        required: true,
+        displayOptions: { show: { authentication: ['onPremisesApi'] } },
+      },
+      { name: 'itnioApi', displayName: 'ITNIO Credential (webhook secret)', required: true, displayOptions: { show: { authentication: ['itnioApi'] } } },
     ],
     webhooks: [
       { name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },

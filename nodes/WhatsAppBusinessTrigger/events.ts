@@ -53,49 +53,18 @@ export function filterEvents(events: readonly WebhookEvent[], filter: EventFilte
   });
 }
 
-/** How many emitted keys the node remembers at most, whatever the window. */
-export const DEDUPE_CAPACITY = 2000;
-
-const DEDUPE_KEY = 'emittedEvents';
-
-/** The remembered keys (key -> ms when emitted), oldest first; anything unreadable is dropped. */
-function readEmitted(staticData: IDataObject): Map<string, number> {
-  const stored = staticData[DEDUPE_KEY];
-  const emitted = new Map<string, number>();
-  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return emitted;
-  for (const [key, at] of Object.entries(stored)) if (typeof at === 'number') emitted.set(key, at);
-  return emitted;
-}
+/** The node version from which each error detail carries core's `hint` (version 1's items keep their shape). */
+export const HINT_VERSION = 2;
 
 /**
- * Keeps the events whose dedupe key (core's: the message id, or a status's message id with its
- * status, or a digest of the change) was not emitted within the window, and remembers them in the
- * node's static data (n8n saves it after the webhook call). Repeats inside one body count too.
+ * The event as plain JSON for an item (undefined dropped, bytes never present). Version 2 items
+ * carry each error's hint (a failed status of an accepted send says what to do); version 1 items
+ * are exactly what they were before the hint existed.
  */
-export function dropRepeats(
-  events: readonly WebhookEvent[],
-  staticData: IDataObject,
-  windowMinutes: number,
-  now: number,
-): WebhookEvent[] {
-  if (!(windowMinutes > 0)) return [...events];
-  const oldest = now - windowMinutes * 60_000;
-  const emitted = readEmitted(staticData);
-  for (const [key, at] of emitted) if (at < oldest || at > now) emitted.delete(key);
-  const fresh: WebhookEvent[] = [];
-  for (const event of events) {
-    if (emitted.has(event.dedupeKey)) continue;
-    emitted.set(event.dedupeKey, now);
-    fresh.push(event);
-  }
-  const excess = emitted.size - DEDUPE_CAPACITY;
-  if (excess > 0) for (const key of [...emitted.keys()].slice(0, excess)) emitted.delete(key);
-  staticData[DEDUPE_KEY] = Object.fromEntries(emitted);
-  return fresh;
-}
-
-/** The event as plain JSON for an item (undefined dropped, bytes never present). */
-export function toItemJson(event: WebhookEvent): IDataObject {
+export function toItemJson(event: WebhookEvent, nodeVersion: number): IDataObject {
   const json: IDataObject = JSON.parse(JSON.stringify(event));
+  if (nodeVersion < HINT_VERSION && Array.isArray(json.errors)) {
+    for (const detail of json.errors) if (typeof detail === 'object' && detail !== null && !Array.isArray(detail)) delete (detail as IDataObject).hint;
+  }
   return json;
 }

@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import type { MessageKind, OperationName } from '../../shared/core';
-import { AUTHENTICATION_NAMES, authenticationsFor, authenticationsSending } from '../../shared/provider';
+import { AUTHENTICATION_NAMES, AUTHENTICATIONS, authenticationsFor, authenticationsSending } from '../../shared/provider';
 import type { AuthenticationName } from '../../shared/provider';
 
 /**
@@ -55,21 +55,52 @@ function option({ name, value, action, description }: OperationChoice): INodePro
   return description === undefined ? { name, value, action } : { name, value, action, description };
 }
 
-/** A resource's Operation selector: for each credential, only the operations its provider supports. */
+/** The names of the authentications, as the Authentication selector shows them ("A", "A or B", "A, B or C"). */
+function authenticationNames(authentications: readonly AuthenticationName[]): string {
+  const names = authentications.map((name) => AUTHENTICATIONS[name].name);
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+}
+
+/**
+ * A resource's Operation selector: one property listing every operation of the resource, whatever
+ * the credential, plus a notice for the credentials whose provider cannot run the chosen one.
+ *
+ * Why not one selector per credential (only what each provider supports): n8n's node picker lists
+ * an action for every option of every `resource` property and takes each resource's operations
+ * from the first `operation` property shown for it, so copies per credential listed most actions
+ * several times (56 entries, 25 distinct). And picking an action adds the node with just
+ * `{resource, operation}` (n8n 2.x), the Authentication left at its default: an operation only
+ * another credential's copy offered was dropped and the node fell back to Message > Send. With
+ * one selector each action is listed once and adds the operation it names; the notice then says
+ * which Authentication runs it (running it with another fails with core's "not supported").
+ */
 export function operationSelectors(resource: string, choices: readonly OperationChoice[], defaultValue: string): INodeProperties[] {
-  const property: INodeProperties = {
+  const selector: INodeProperties = {
     displayName: 'Operation',
     name: 'operation',
     type: 'options',
     noDataExpression: true,
     displayOptions: { show: { resource: [resource] } },
-    options: [],
+    options: choices.map(option),
     default: defaultValue,
   };
-  return perAuthentication(property, choices, offers, option);
+  const notices: INodeProperties[] = [];
+  for (const choice of choices) {
+    const supported = AUTHENTICATION_NAMES.filter((authentication) => offers(choice, authentication));
+    const unsupported = AUTHENTICATION_NAMES.filter((authentication) => !offers(choice, authentication));
+    if (unsupported.length === 0) continue;
+    notices.push({
+      displayName: `"${choice.action}" needs the ${authenticationNames(supported)} credential: choose it under Authentication`,
+      name: 'unsupportedOperationNotice',
+      type: 'notice',
+      default: '',
+      displayOptions: { show: { resource: [resource], operation: [choice.value], authentication: unsupported } },
+    });
+  }
+  return [selector, ...notices];
 }
 
-/** Whether any operation of the resource runs with the credential (the Resource selector shows only those). */
+/** Whether any operation of the resource runs with the credential. */
 export function resourceOffered(choices: readonly OperationChoice[], authentication: AuthenticationName): boolean {
   return choices.some((choice) => offers(choice, authentication));
 }

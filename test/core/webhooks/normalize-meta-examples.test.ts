@@ -127,6 +127,7 @@ const CONTENT_CHECKS: Record<string, (event: WebhookEvent) => void> = {
       message: 'Message type unknown',
       details: 'Message type is currently not supported.',
       href: null,
+      hint: 'This message type is not supported.',
     });
   },
   'Button Message': (e) => {

@@ -106,6 +106,8 @@ describe('normalizeWebhook: statuses', () => {
         message: 'Re-engagement message',
         details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
         href: 'https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/',
+        // The accepted send failed later: the status says what to do (core's hint for the code).
+        hint: 'More than 24 hours have passed since the customer last wrote: send an approved template message instead of a free-form message.',
       },
     ]);
     expect(event.pricing).toBeNull();
@@ -185,6 +187,7 @@ describe('normalizeWebhook: value-level errors', () => {
         message: 'Rate limit hit',
         details: 'Message failed to send because there were too many messages sent from this phone number in a short period of time',
         href: '/documentation/business-messaging/whatsapp/support/error-codes',
+        hint: 'Cloud API throughput for this phone number was reached: slow down and retry.',
       },
     ]);
   });

@@ -74,7 +74,7 @@ describe('normalizeWebhook: On-Premises inbound messages', () => {
       messages: [{ from: '16315551234', id: 'ABGG5', timestamp: '1', type: 'unknown', errors: [{ code: 501, title: 'Unknown message type', details: 'Message type is not currently supported' }] }],
     });
     expect(event).toMatchObject({ kind: 'message', type: 'unknown' });
-    expect(event.errors).toEqual([{ code: 501, title: 'Unknown message type', message: null, details: 'Message type is not currently supported', href: null }]);
+    expect(event.errors).toEqual([{ code: 501, title: 'Unknown message type', message: null, details: 'Message type is not currently supported', href: null, hint: null }]);
   });
 });
 
@@ -127,6 +127,8 @@ describe('normalizeWebhook: On-Premises statuses', () => {
         message: null,
         details: 'more than 24 hours',
         href: 'https://developers.facebook.com/docs/whatsapp/api/errors',
+        // Core's hints are keyed by Meta's codes; the client's own codes (470 here) have none yet.
+        hint: null,
       },
     ]);
   });
@@ -159,7 +161,7 @@ describe('normalizeWebhook: On-Premises errors and unknown parts', () => {
       meta: { api_status: 'stable', version: 'v2.41.2' },
     });
     expect(events.map((event) => event.kind)).toEqual(['error', 'error']);
-    expect(events[0].errors).toEqual([{ code: 1005, title: 'Access denied', message: null, details: 'Invalid credentials', href: null }]);
+    expect(events[0].errors).toEqual([{ code: 1005, title: 'Access denied', message: null, details: 'Invalid credentials', href: null, hint: null }]);
     expect(events[1].errors[0]).toMatchObject({ code: 1022, details: null });
     expect(events[0].dedupeKey).not.toBe(events[1].dedupeKey);
   });

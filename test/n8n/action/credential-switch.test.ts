@@ -54,7 +54,7 @@ describe('the selectors of every credential share their defaults', () => {
     const byName = new Map<string, INodeProperties[]>();
     for (const property of description.properties) byName.set(property.name, [...(byName.get(property.name) ?? []), property]);
     const copies = [...byName.entries()].filter(([, properties]) => properties.length > 1 && properties.some((property) => property.displayOptions?.show?.authentication));
-    expect(copies.map(([name]) => name)).toEqual(expect.arrayContaining(['resource', 'operation', 'messageType', 'mediaSource']));
+    expect(copies.map(([name]) => name)).toEqual(expect.arrayContaining(['messageType', 'mediaSource']));
     for (const [name, properties] of copies) {
       // Operation selectors differ per resource; within one resource every copy has the same default.
       const groups = new Map<string, unknown[]>();
@@ -141,11 +141,11 @@ describe('switching the credential of a saved workflow', () => {
     expect(requests).toBe(0);
   });
 
-  test('a whole resource the provider lacks says so (n8n drops its operation, which has no selector there)', async () => {
+  test('an operation of a resource the provider lacks is kept, and running it says so', async () => {
     const parameters = switched('cloudApi', 'itnioApi', { resource: 'phoneNumber', operation: 'get', phoneNumberId: '1' });
-    expect(parameters.resource).toBe('phoneNumber');
+    expect(parameters).toMatchObject({ resource: 'phoneNumber', operation: 'get' });
     const { error } = await failure(parameters, { providerCredentials: { itnioApi: ITNIO } });
-    expect(error.message).toBe('The resource "phoneNumber" is not supported by ITNIO API');
+    expect(error.message).toBe('phoneNumber.get is not supported by ITNIO API');
     expect(String((error as NodeOperationError).description)).toMatch(/ITNIO console/);
   });
 

@@ -1,7 +1,8 @@
 /**
- * The action node shows, per credential, only what its provider supports: resources, operations,
- * message types and media sources, derived from core's PROVIDER_SUPPORT and each catalogue
- * operation's `requires`. Checked with n8n's own NodeHelpers (what the editor and the workflow
+ * The action node lists every resource and operation for every credential (n8n's node picker needs
+ * one selector each, see node-picker.test.ts) with a notice where the credential's provider cannot
+ * run the operation; message types and media sources are offered per credential, only what its
+ * provider supports, derived from core's PROVIDER_SUPPORT and each catalogue operation's `requires`. Checked with n8n's own NodeHelpers (what the editor and the workflow
  * loader use), so duplicate selectors that n8n would show together are caught too.
  */
 import type { INodeParameters, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
@@ -38,32 +39,45 @@ function optionsOf(values: INodeParameters, name: string): string[] {
 
 const providerOf = (authentication: AuthenticationName) => AUTHENTICATIONS[authentication].provider;
 
-describe('resources and operations per credential', () => {
-  test.each(AUTHS)('%s: every operation is offered exactly when its provider supports it', (authentication) => {
+const noticesShown = (values: INodeParameters): string[] => displayed(values, 'unsupportedOperationNotice').map((notice) => notice.displayName);
+
+describe('resources and operations: listed for every credential, a notice where the provider cannot run it', () => {
+  const ALL_RESOURCES = ['account', 'businessProfile', 'connection', 'contact', 'media', 'message', 'phoneNumber', 'template'];
+
+  test.each(AUTHS)('%s: every resource and every operation is listed (one selector each)', (authentication) => {
+    expect(optionsOf({ authentication }, 'resource')).toEqual(ALL_RESOURCES);
     for (const [resource, choices] of Object.entries(OPERATION_CHOICES)) {
-      const expected = choices
-        .filter((choice) => supportsAll(providerOf(authentication), operations[choice.operation].requires))
-        .filter((choice) => choice.kind === undefined || PROVIDER_SUPPORT[providerOf(authentication)].messageKinds.includes(choice.kind))
-        .map((choice) => choice.value);
-      const resources = optionsOf({ authentication }, 'resource');
-      expect(resources.includes(resource)).toBe(expected.length > 0);
-      expect(optionsOf({ authentication, resource }, 'operation')).toEqual(expected.length > 0 ? expected : []);
+      expect(optionsOf({ authentication, resource }, 'operation')).toEqual(choices.map((choice) => choice.value));
     }
   });
 
-  test('examples: what each credential gets', () => {
-    expect(optionsOf({ authentication: 'cloudApi' }, 'resource')).toEqual(['businessProfile', 'media', 'message', 'phoneNumber', 'template']);
-    expect(optionsOf({ authentication: 'matonApi' }, 'resource')).toEqual(['businessProfile', 'connection', 'media', 'message', 'phoneNumber', 'template']);
-    expect(optionsOf({ authentication: 'onPremisesApi' }, 'resource')).toEqual(['account', 'businessProfile', 'contact', 'media', 'message']);
-    expect(optionsOf({ authentication: 'itnioApi' }, 'resource')).toEqual(['message', 'template']);
-    // media.download is hidden for Maton (Meta's media URLs need the token Maton keeps)...
-    expect(optionsOf({ authentication: 'matonApi', resource: 'media' }, 'operation')).toEqual(['delete', 'getUrl', 'upload']);
-    expect(optionsOf({ authentication: 'cloudApi', resource: 'media' }, 'operation')).toEqual(['delete', 'download', 'getUrl', 'upload']);
-    // ...template.list for ITNIO, which can only create templates.
-    expect(optionsOf({ authentication: 'itnioApi', resource: 'template' }, 'operation')).toEqual(['create']);
-    expect(optionsOf({ authentication: 'itnioApi', resource: 'message' }, 'operation')).toEqual(['send', 'sendTemplate']);
-    expect(optionsOf({ authentication: 'onPremisesApi', resource: 'account' }, 'operation')).toEqual(['getHealth', 'getSettings', 'requestCode', 'updateSettings', 'verifyCode']);
-    expect(optionsOf({ authentication: 'matonApi', resource: 'connection' }, 'operation')).toEqual(['create', 'delete', 'get', 'getAll']);
+  test.each(AUTHS)('%s: the notice shows exactly for the operations its provider cannot run, naming the credentials that can', (authentication) => {
+    for (const [resource, choices] of Object.entries(OPERATION_CHOICES)) {
+      for (const choice of choices) {
+        const runs = supportsAll(providerOf(authentication), operations[choice.operation].requires) &&
+          (choice.kind === undefined || PROVIDER_SUPPORT[providerOf(authentication)].messageKinds.includes(choice.kind));
+        const notices = noticesShown({ authentication, resource, operation: choice.value });
+        expect([resource, choice.value, notices.length]).toEqual([resource, choice.value, runs ? 0 : 1]);
+        if (!runs) {
+          const able = AUTHS.filter((other) => supportsAll(providerOf(other), operations[choice.operation].requires) &&
+            (choice.kind === undefined || PROVIDER_SUPPORT[providerOf(other)].messageKinds.includes(choice.kind)));
+          for (const other of able) expect(notices[0]).toContain(AUTHENTICATIONS[other].name);
+          expect(notices[0]).toContain(String(choice.action));
+        }
+      }
+    }
+  });
+
+  test('examples: On-Premises-only and Maton-only operations, and what ITNIO cannot do', () => {
+    expect(noticesShown({ authentication: 'cloudApi', resource: 'contact', operation: 'check' })).toEqual([
+      '"Check contacts" needs the WhatsApp On-Premises API (legacy) credential: choose it under Authentication',
+    ]);
+    expect(noticesShown({ authentication: 'onPremisesApi', resource: 'contact', operation: 'check' })).toEqual([]);
+    expect(noticesShown({ authentication: 'cloudApi', resource: 'connection', operation: 'getAll' })[0]).toContain('Maton API');
+    expect(noticesShown({ authentication: 'itnioApi', resource: 'template', operation: 'getAll' })).toHaveLength(1);
+    expect(noticesShown({ authentication: 'itnioApi', resource: 'template', operation: 'create' })).toEqual([]);
+    expect(noticesShown({ authentication: 'matonApi', resource: 'media', operation: 'download' })).toHaveLength(1);
+    expect(noticesShown({ authentication: 'cloudApi', resource: 'media', operation: 'download' })).toEqual([]);
   });
 
   test('defaults are the same for every credential, even where not offered (ITNIO\'s Template > Get Many fails instead of turning into Create)', () => {
@@ -89,7 +103,7 @@ describe('resources and operations per credential', () => {
       for (const resource of optionsOf({ authentication }, 'resource')) {
         for (const value of optionsOf({ authentication, resource }, 'operation')) {
           const choice = OPERATION_CHOICES[resource].find((entry) => entry.value === value);
-          if (choice) reachable.add(choice.operation);
+          if (choice && noticesShown({ authentication, resource, operation: value }).length === 0) reachable.add(choice.operation);
         }
       }
     }
@@ -151,5 +165,20 @@ describe('credentials of the node', () => {
       'WhatsApp On-Premises API (legacy)',
       'ITNIO API',
     ]);
+  });
+});
+
+describe('template body parameters', () => {
+  const fieldsShown = (collection: string, entry: INodeParameters): string[] => {
+    const property = description.properties.find((candidate) => candidate.name === collection);
+    const values = ((property?.options ?? []) as Array<{ values: INodeProperties[] }>)[0].values;
+    return values.filter((field) => NodeHelpers.displayParameter(entry, field, NODE, description)).map((field) => field.name);
+  };
+
+  test.each(['bodyParameters', 'namedBodyParameters'])('%s: currency code and amount only for a currency parameter', (collection) => {
+    const named = collection === 'namedBodyParameters' ? ['name'] : [];
+    expect(fieldsShown(collection, { type: 'text' })).toEqual([...named, 'type', 'text']);
+    expect(fieldsShown(collection, { type: 'date_time' })).toEqual([...named, 'type', 'text']);
+    expect(fieldsShown(collection, { type: 'currency' })).toEqual([...named, 'type', 'text', 'code', 'amount1000']);
   });
 });

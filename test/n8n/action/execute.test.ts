@@ -1,4 +1,5 @@
 /** The node's execute() and loadOptions against the sandbox, through a fake n8n context doing real HTTP. */
+import { n8nErrorTitle } from '../helpers/n8n-error-title';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { startSandbox } from 'whatsapp-sandbox';
@@ -220,6 +221,15 @@ describe('errors, continueOnFail, pairing and concurrency', () => {
     expect(nodeError.context.itemIndex).toBe(1);
     // Item 0 went out (concurrently); the invalid item never reached the API.
     expect((await sent()).length - before).toBeLessThanOrEqual(1);
+    // What the README says the editor shows: n8n appends the item (from 0) when there were several.
+    expect(n8nErrorTitle(nodeError, 2)).toBe('interactive.action.buttons: at most 3 reply buttons (got 4) [item 1]');
+  });
+
+  test('with a single input item, the title is the message alone', async () => {
+    const error = (await run([message(fourButtons)], { continueOnFail: false }).output.catch((e: unknown) => e)) as NodeOperationError;
+    expect(error.context.itemIndex).toBe(0);
+    expect(n8nErrorTitle(error, 1)).toBe(error.message);
+    expect(error.message).not.toMatch(/\[item/);
   });
 
   test('a bad token is a NodeApiError with Meta code 190 and a hint; the token is not in the error', async () => {

@@ -38,6 +38,8 @@ export interface ContextOptions {
   webhookUrl?: string;
   workflowId?: string;
   nodeId?: string;
+  /** The node's typeVersion (default 1, as a workflow saved before version 2). */
+  typeVersion?: number;
   /** Every Graph call made through httpRequestWithAuthentication is pushed here. */
   calls?: RecordedCall[];
 }
@@ -63,7 +65,7 @@ function node(options: ContextOptions): INode {
     id: options.nodeId ?? NODE_ID,
     name: 'WhatsApp Business Trigger',
     type: 'n8n-nodes-whatsapp-business.whatsAppBusinessTrigger',
-    typeVersion: 1,
+    typeVersion: options.typeVersion ?? 1,
     position: [0, 0],
     parameters: {},
   };

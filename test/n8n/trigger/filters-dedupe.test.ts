@@ -1,11 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
-import { DEDUPE_CAPACITY, dropRepeats, subscriptionFields } from '../../../nodes/WhatsAppBusinessTrigger/events';
-import { normalizeWebhook } from 'whatsapp-business-core';
+import { subscriptionFields } from '../../../nodes/WhatsAppBusinessTrigger/events';
+import { DEDUPE_CAPACITY, MAX_TRACKED_NODES, claimFreshEvents, ledgerKey } from '../../../nodes/WhatsAppBusinessTrigger/emitted-ledger';
+import type { WhatsAppBusinessTrigger } from '../../../nodes/WhatsAppBusinessTrigger/WhatsAppBusinessTrigger.node';
+import { normalizeWebhook, signWebhookPayload } from 'whatsapp-business-core';
+import { webhookContext } from '../helpers/webhook-context';
 import {
+  APP_SECRET,
   PHONE_A,
   PHONE_B,
   accountChange,
   body,
+  credentials,
   message,
   messagesChange,
   parameters,
@@ -13,6 +18,7 @@ import {
   qualityChange,
   status,
   templateChange,
+  trigger,
 } from './payloads';
 
 /** Two entries, several changes, several messages and statuses, every kind the filters know. */
@@ -137,21 +143,96 @@ describe('WhatsApp Business Trigger: redeliveries', () => {
   it('forgets keys after the window and keeps at most the capacity, oldest out first', () => {
     const events = normalizeWebhook(body([messagesChange(PHONE_A, { messages: [message('wamid.W1')] })]));
     const staticData: IDataObject = {};
-    expect(dropRepeats(events, staticData, 10, 0)).toHaveLength(1);
-    expect(dropRepeats(events, staticData, 10, 9 * 60_000)).toHaveLength(0);
-    expect(dropRepeats(events, staticData, 10, 11 * 60_000)).toHaveLength(1);
+    expect(claimFreshEvents('window', events, staticData, 10, 0)).toHaveLength(1);
+    expect(claimFreshEvents('window', events, staticData, 10, 9 * 60_000)).toHaveLength(0);
+    expect(claimFreshEvents('window', events, staticData, 10, 11 * 60_000)).toHaveLength(1);
 
     const many = normalizeWebhook(body([messagesChange(PHONE_A, { messages: Array.from({ length: DEDUPE_CAPACITY + 5 }, (_, i) => message(`wamid.M${i}`)) })]));
     const bounded: IDataObject = {};
-    expect(dropRepeats(many, bounded, 60, 1000)).toHaveLength(DEDUPE_CAPACITY + 5);
+    expect(claimFreshEvents('bounded', many, bounded, 60, 1000)).toHaveLength(DEDUPE_CAPACITY + 5);
     expect(Object.keys(bounded.emittedEvents as IDataObject)).toHaveLength(DEDUPE_CAPACITY);
     // The five oldest were evicted, so they count as new; the newest are still known.
-    expect(dropRepeats(many.slice(0, 5), bounded, 60, 2000)).toHaveLength(5);
-    expect(dropRepeats(many.slice(-5), bounded, 60, 2000)).toHaveLength(0);
+    expect(claimFreshEvents('bounded', many.slice(0, 5), bounded, 60, 2000)).toHaveLength(5);
+    expect(claimFreshEvents('bounded', many.slice(-5), bounded, 60, 2000)).toHaveLength(0);
   });
 
   it('survives unreadable static data', () => {
     const events = normalizeWebhook(body([messagesChange(PHONE_A, { messages: [message('wamid.U1')] })]));
-    expect(dropRepeats(events, { emittedEvents: 'garbage' }, 60, 0)).toHaveLength(1);
+    expect(claimFreshEvents('garbage', events, { emittedEvents: 'garbage' }, 60, 0)).toHaveLength(1);
+  });
+});
+
+/**
+ * What n8n does around each webhook call: it reads the workflow's static data from its database
+ * before the call (each call its own copy) and writes the whole object back after it.
+ */
+function n8nStaticData() {
+  let saved = '{}';
+  return {
+    read: (): IDataObject => JSON.parse(saved) as IDataObject,
+    write: (data: IDataObject) => (saved = JSON.stringify(data)),
+    get saved(): IDataObject {
+      return JSON.parse(saved) as IDataObject;
+    },
+  };
+}
+
+async function postAsN8n(database: ReturnType<typeof n8nStaticData>, raw: string, workflowId: string, node = trigger) {
+  const staticData = database.read();
+  const { context } = webhookContext(
+    { credentials: credentials(), parameters: parameters(), staticData, workflowId },
+    { webhookName: 'default', rawBody: Buffer.from(raw), headers: { 'x-hub-signature-256': signWebhookPayload(raw, APP_SECRET) } },
+  );
+  const result = await node.webhook.call(context);
+  database.write(staticData);
+  return result.workflowData?.[0] ?? [];
+}
+
+describe('WhatsApp Business Trigger: concurrent redeliveries (static data read before, written after each call)', () => {
+  it('10 concurrent redeliveries of one message emit it once', async () => {
+    const database = n8nStaticData();
+    const raw = body([messagesChange(PHONE_A, { messages: [message('wamid.C1')] })]);
+    const results = await Promise.all(Array.from({ length: 10 }, () => postAsN8n(database, raw, 'wf-concurrent')));
+    expect(results.map((items) => items.length).reduce((a, b) => a + b, 0)).toBe(1);
+    // The saved copy knows the message, whichever call wrote last.
+    expect(Object.keys(database.saved.emittedEvents as IDataObject)).toEqual(['message:wamid.C1']);
+  });
+
+  it('two workflows (or two trigger nodes) each emit the message once', async () => {
+    const raw = body([messagesChange(PHONE_A, { messages: [message('wamid.C2')] })]);
+    const first = n8nStaticData();
+    const second = n8nStaticData();
+    const results = await Promise.all([
+      ...Array.from({ length: 5 }, () => postAsN8n(first, raw, 'wf-one')),
+      ...Array.from({ length: 5 }, () => postAsN8n(second, raw, 'wf-two')),
+    ]);
+    expect(results.slice(0, 5).flat()).toHaveLength(1);
+    expect(results.slice(5).flat()).toHaveLength(1);
+  });
+
+  it('after a restart (a fresh process) the saved copy still drops a redelivery of a message seen before', async () => {
+    const database = n8nStaticData();
+    const raw = body([messagesChange(PHONE_A, { messages: [message('wamid.R1')] })]);
+    expect(await postAsN8n(database, raw, 'wf-restart')).toHaveLength(1);
+    let restarted: WhatsAppBusinessTrigger | undefined;
+    jest.isolateModules(() => {
+      // A new module registry: the trigger's in-process record starts empty, as after a restart.
+      const fresh = require('../../../nodes/WhatsAppBusinessTrigger/WhatsAppBusinessTrigger.node') as { WhatsAppBusinessTrigger: typeof WhatsAppBusinessTrigger };
+      restarted = new fresh.WhatsAppBusinessTrigger();
+    });
+    if (restarted === undefined) throw new Error('the trigger module did not load');
+    const again = await Promise.all(Array.from({ length: 3 }, () => postAsN8n(database, raw, 'wf-restart', restarted)));
+    expect(again.flat()).toHaveLength(0);
+    const fresh = body([messagesChange(PHONE_A, { messages: [message('wamid.R2')] })]);
+    expect(await postAsN8n(database, fresh, 'wf-restart', restarted)).toHaveLength(1);
+  });
+
+  it('keeps records for a bounded number of nodes; a dropped one is reloaded from its saved copy', async () => {
+    const database = n8nStaticData();
+    const raw = body([messagesChange(PHONE_A, { messages: [message('wamid.B1')] })]);
+    expect(await postAsN8n(database, raw, 'wf-evicted')).toHaveLength(1);
+    const events = normalizeWebhook(body([messagesChange(PHONE_A, { messages: [message('wamid.other')] })]));
+    for (let i = 0; i < MAX_TRACKED_NODES + 1; i++) claimFreshEvents(ledgerKey(`wf-filler-${i}`, 'n'), events, {}, 60, Date.now());
+    expect(await postAsN8n(database, raw, 'wf-evicted')).toHaveLength(0);
   });
 });

@@ -62,11 +62,32 @@ export function body(...changes: unknown[][]) {
   });
 }
 
+/**
+ * The trigger remembers emitted events per workflow and node in the process, next to static data.
+ * A test's static data object stands for one workflow: calls sharing it share the workflow id,
+ * and calls without static data each get a workflow of their own.
+ */
+const workflowOf = new WeakMap<object, string>();
+let workflows = 0;
+
+function workflowIdFor(options: ContextOptions): string {
+  if (options.workflowId !== undefined) return options.workflowId;
+  if (options.staticData === undefined) return `wf-post-${++workflows}`;
+  const known = workflowOf.get(options.staticData);
+  if (known !== undefined) return known;
+  const id = `wf-post-${++workflows}`;
+  workflowOf.set(options.staticData, id);
+  return id;
+}
+
 /** Calls the trigger's webhook() for a signed POST of `raw`. */
 export async function post(raw: string, options: ContextOptions, signature: string | null = signWebhookPayload(raw, APP_SECRET)) {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (signature !== null) headers['x-hub-signature-256'] = signature;
-  const { context, response } = webhookContext({ credentials: credentials(), ...options }, { webhookName: 'default', rawBody: Buffer.from(raw), headers });
+  const { context, response } = webhookContext(
+    { credentials: credentials(), ...options, workflowId: workflowIdFor(options) },
+    { webhookName: 'default', rawBody: Buffer.from(raw), headers },
+  );
   const result = await trigger.webhook.call(context);
   return { result, response, items: result.workflowData?.[0] ?? [] };
 }

@@ -323,7 +323,21 @@ describe('the trigger\'s description', () => {
       { name: 'whatsAppWebhookApi', required: true, displayOptions: { show: { authentication: [...META_AUTHENTICATIONS] } } },
       ...Object.entries(AUTHENTICATIONS).map(([authentication, { credential }]) => ({ name: credential, required: true, displayOptions: { show: { authentication: [authentication] } } })),
     ];
-    expect(description.credentials).toEqual(expected);
+    expect(description.credentials?.map(({ displayName: _label, ...credential }) => credential)).toEqual(expected);
+  });
+
+  test('every credential shown for one authentication has its own label (n8n would label each "Credential to connect with")', () => {
+    for (const authentication of Object.keys(AUTHENTICATIONS)) {
+      const shown = (description.credentials ?? []).filter((credential) => credential.displayOptions?.show?.authentication?.includes(authentication));
+      const labels = shown.map((credential) => credential.displayName);
+      expect(labels.every((label) => typeof label === 'string' && label.length > 0)).toBe(true);
+      expect(new Set(labels).size).toBe(labels.length);
+    }
+    const cloud = (description.credentials ?? []).filter((credential) => credential.displayOptions?.show?.authentication?.includes('cloudApi'));
+    expect(cloud.map((credential) => credential.displayName)).toEqual([
+      "Webhook Credential (checks Meta's signature)",
+      'Cloud API Credential (automatic setup, media downloads)',
+    ]);
   });
 
   test('Setup Mode: Automatic by default for Meta (as before), Manual by default for On-Premises, none for ITNIO', () => {

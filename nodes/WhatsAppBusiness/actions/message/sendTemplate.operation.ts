@@ -15,13 +15,16 @@ const PARAMETER_TYPES = [
   { name: 'Date and Time', value: 'date_time' },
 ];
 
+const currencyOnly = { show: { type: ['currency'] } };
+
 /** Fields of one body parameter; `named` adds the variable name. */
 function parameterValues(named: boolean): INodeProperties[] {
   const fields: INodeProperties[] = [
     { displayName: 'Type', name: 'type', type: 'options', options: PARAMETER_TYPES, default: 'text' },
     { displayName: 'Value', name: 'text', type: 'string', default: '', description: 'The text (or, for currency and date, the fallback text shown when the app cannot format it)' },
-    { displayName: 'Currency Code', name: 'code', type: 'string', default: '', placeholder: 'e.g. USD', description: 'Currency only: ISO 4217 code' },
-    { displayName: 'Amount × 1000', name: 'amount1000', type: 'number', default: 0, description: 'Currency only: the amount times 1000 (100990 is 100.99)' },
+    // Shown only for a currency parameter (relative to the parameter's own Type).
+    { displayName: 'Currency Code', name: 'code', type: 'string', default: '', placeholder: 'e.g. USD', description: 'ISO 4217 code', displayOptions: currencyOnly },
+    { displayName: 'Amount × 1000', name: 'amount1000', type: 'number', default: 0, description: 'The amount times 1000 (100990 is 100.99)', displayOptions: currencyOnly },
   ];
   return named
     ? [{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. first_name', description: 'The variable name used in the template, without braces' }, ...fields]
