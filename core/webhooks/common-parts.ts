@@ -35,13 +35,3 @@ export function toContactCard(card: Json): WebhookContactCard {
     raw: card,
   };
 }
-
-/**
- * The profile name of the `contacts` entry that belongs to a given phone or business-scoped user
- * id. A lone entry without any id is taken as the sender's; an entry for someone else never is.
- */
-export function profileNameFor(contacts: Json[], waId: string | null, userId: string | null): string | null {
-  const byId = contacts.find((c) => (waId !== null && str(c.wa_id) === waId) || (userId !== null && str(c.user_id) === userId));
-  const anonymous = contacts.length === 1 && str(contacts[0].wa_id) === null && str(contacts[0].user_id) === null ? contacts[0] : undefined;
-  return str(obj((byId ?? anonymous)?.profile)?.name);
-}

@@ -30,6 +30,7 @@ function tooDeepEvent(text: string, fingerprint: Fingerprinter): WebhookEvent {
       message: `The body nests objects and arrays more than ${MAX_WEBHOOK_DEPTH} levels deep (Meta's webhooks nest about a dozen), so it was not read; its JSON text is in raw.`,
       details: null,
       href: null,
+      hint: 'Only a sender that is not Meta sends such bodies: check who posts to this webhook URL.',
     },
   ];
   return event;
