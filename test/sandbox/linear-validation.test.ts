@@ -25,6 +25,13 @@ describe('sandbox validation stays linear in the input', () => {
     expect((await client.control('GET', 'messages')).status).toBe(200);
   });
 
+  it('a 120,000-character inbound text is a 400 naming the limit, and the process lives on', async () => {
+    const reply = await client.control('POST', 'inbound', { from: '15552220000', text: 'a'.repeat(120_000) });
+    expect(reply.status).toBe(400);
+    expect(reply.body).toEqual({ error: { message: 'text: must be at most 4096 characters (got 120000)' } });
+    expect((await client.control('GET', 'messages')).status).toBe(200);
+  });
+
   it('a 120,000-character reaction emoji on /messages is 131009 naming its length, not echoing it', async () => {
     const reply = await client.graph('POST', `${sandbox.phoneNumberId}/messages`, { messaging_product: 'whatsapp', to: '15552220000', type: 'reaction', reaction: { message_id: 'wamid.X', emoji: 'a'.repeat(120_000) } });
     expectGraphError(reply, 131009, 'reaction.emoji: must be a single emoji, or "" to remove the reaction (got 120000 characters)');
