@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BodyBudget } from './body-budget';
 
 export class BodyTooLargeError extends Error {
@@ -13,6 +13,24 @@ export class BodyTooLargeError extends Error {
  * listening and the connection is closed.
  */
 const DISCARD_LIMIT = 128 * 1024 * 1024;
+
+/**
+ * Requests that sent `Expect: 100-continue`, with their responses. The server does not answer
+ * "100 Continue" up front: only readBody does, once it has decided to read. A request refused
+ * before that gets its final answer and the client never sends the body.
+ */
+const awaitingContinue = new WeakMap<IncomingMessage, ServerResponse>();
+
+export function expectsContinue(request: IncomingMessage, response: ServerResponse): void {
+  awaitingContinue.set(request, response);
+}
+
+function sendContinue(request: IncomingMessage): void {
+  const response = awaitingContinue.get(request);
+  if (response === undefined) return;
+  awaitingContinue.delete(request);
+  if (!response.headersSent) response.writeContinue();
+}
 
 /** The declared Content-Length; null when the body is chunked or the header is not a plain number. */
 export function declaredLength(request: IncomingMessage): number | null {
@@ -32,6 +50,8 @@ export function hasBody(request: IncomingMessage): boolean {
  * the connection stays usable when the body ends, and is closed if it goes on past DISCARD_LIMIT.
  */
 export function discardBody(request: IncomingMessage): void {
+  // A client waiting for "100 Continue" is not told to send: it gets the final answer instead.
+  awaitingContinue.delete(request);
   let discarded = 0;
   request.removeAllListeners('data');
   request.on('data', (chunk: Buffer) => {
@@ -59,6 +79,7 @@ export async function readBody(request: IncomingMessage, limit: number, budget?:
     return Buffer.alloc(0);
   }
   const release = budget === undefined ? () => undefined : await budget.acquire(declared ?? limit);
+  sendContinue(request);
   try {
     return await collect(request, limit);
   } finally {

@@ -10,7 +10,7 @@ import { isAuthorized } from '../graph/auth';
 import { GraphError, invalidToken, unknownObject } from '../graph/graph-error';
 import type { GraphMethod } from '../graph/graph-request';
 import { isUploadPath, parseGraphPath, routeGraph } from '../graph/graph-router';
-import { BodyTooLargeError, discardBody, readBody } from '../http/read-body';
+import { BodyTooLargeError, discardBody, expectsContinue, readBody } from '../http/read-body';
 import { requestUrl } from '../http/request-path';
 import { writeBytes, writeJson } from '../http/respond';
 import { ATTACHMENTS_PATH, downloadMedia } from '../media/download-route';
@@ -54,7 +54,13 @@ export function createSandboxServer(ctx: SandboxContext): Server {
       });
   };
   // https.Server extends tls.Server, not http.Server, but answers requests the same way.
-  return ctx.config.tls === null ? createServer(listener) : (createHttpsServer(ctx.config.tls, listener) as unknown as Server);
+  const server = ctx.config.tls === null ? createServer(listener) : (createHttpsServer(ctx.config.tls, listener) as unknown as Server);
+  // Without this listener Node answers "100 Continue" before the token is checked, and the client uploads.
+  server.on('checkContinue', (request: IncomingMessage, response: ServerResponse) => {
+    expectsContinue(request, response);
+    listener(request, response);
+  });
+  return server;
 }
 
 async function handle(ctx: SandboxContext, request: IncomingMessage, response: ServerResponse): Promise<void> {

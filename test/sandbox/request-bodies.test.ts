@@ -172,3 +172,50 @@ describe('BodyBudget: bodies held in memory at once', () => {
     expect(peak).toBe(3 * 60 * MIB);
   });
 });
+
+describe('request bodies: Expect: 100-continue', () => {
+  let sandbox: RunningSandbox;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0 });
+  });
+  afterAll(() => sandbox.close());
+
+  const expectContinue = (token: string, length: number, body: Buffer | null) =>
+    new Promise<{ status: number; continued: boolean }>((resolve, reject) => {
+      const url = new URL(sandbox.url);
+      let continued = false;
+      const request = httpRequest({
+        host: url.hostname,
+        port: url.port,
+        method: 'POST',
+        path: `/v23.0/${sandbox.phoneNumberId}/messages`,
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Content-Length': String(length), Expect: '100-continue' },
+      });
+      request.on('continue', () => {
+        continued = true;
+        if (body !== null) request.end(body);
+      });
+      request.on('response', (response) => {
+        response.resume();
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, continued }));
+      });
+      request.on('error', reject);
+      request.flushHeaders();
+    });
+
+  it('a client with a wrong token is refused without being told to send its body', async () => {
+    expect(await expectContinue('wrong-token', 90 * MIB, null)).toEqual({ status: 401, continued: false });
+  });
+
+  it('a declared length over the limit is refused without being told to send', async () => {
+    expect(await expectContinue(sandbox.token, 90 * MIB, null)).toEqual({ status: 413, continued: false });
+  });
+
+  it('an authenticated client is told to continue and its message is read', async () => {
+    const body = Buffer.from(JSON.stringify({ messaging_product: 'whatsapp', to: '15552220000', type: 'text', text: { body: 'Hi' } }));
+    const outcome = await expectContinue(sandbox.token, body.length, body);
+    expect(outcome.continued).toBe(true);
+    expect(outcome.status).toBe(200);
+  });
+});
