@@ -103,7 +103,8 @@ export {
 export type { MediaKind, MediaKindRule } from './rules/media-types';
 export { normalizePhoneNumber } from './rules/phone';
 export type { PhoneNormalization } from './rules/phone';
-export { extractTemplateVariables, positionalGap, NAMED_VARIABLE } from './rules/template-variables';
+export { extractTemplateVariables, positionalGap, NAMED_VARIABLE, variableAtEdge } from './rules/template-variables';
 export type { TemplateVariables } from './rules/template-variables';
+export { isTemplateLanguage, TEMPLATE_LANGUAGES, TEMPLATE_LANGUAGE_EXAMPLES } from './rules/template-languages';
 export { codePointLength } from './validation/fields';
 export { isSingleEmoji } from './schemas/message/reaction';

@@ -31,3 +31,15 @@ export function positionalGap(numbers: readonly number[]): number | null {
 export function variableCount(variables: TemplateVariables): number {
   return new Set(variables.positional).size + new Set(variables.named).size;
 }
+
+/**
+ * Meta refuses a template whose body starts or ends with a variable (error 100, subcode 2388299:
+ * "variables can't be at the start or end of the template"). Spaces around the text do not count
+ * as text. Linear: it looks only at the first and last non-blank characters.
+ */
+export function variableAtEdge(text: string): 'start' | 'end' | null {
+  const trimmed = text.trim();
+  if (/^\{\{[^{}]*\}\}/.test(trimmed)) return 'start';
+  if (trimmed.endsWith('}}') && /\{\{[^{}]*\}\}$/.test(trimmed.slice(Math.max(0, trimmed.lastIndexOf('{{'))))) return 'end';
+  return null;
+}

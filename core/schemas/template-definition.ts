@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { LIMITS } from '../rules/limits';
 import type { TemplateCategory } from '../rules/limits';
-import { extractTemplateVariables, positionalGap } from '../rules/template-variables';
+import { extractTemplateVariables, positionalGap, variableAtEdge } from '../rules/template-variables';
+import { isTemplateLanguage, TEMPLATE_LANGUAGE_EXAMPLES } from '../rules/template-languages';
 import type { TemplateVariables } from '../rules/template-variables';
 import { addIssue, boundedText, codePointLength, httpUrl, nonEmptyText } from '../validation/fields';
 import { parameterName } from './template-fields';
@@ -216,6 +217,8 @@ function checkBody({ component, index }: Located<Body>, category: TemplateCatego
   checkLength(component.text, T.body, ctx, [...path, 'text']);
   const variables = extractTemplateVariables(component.text);
   checkPlaceholders(variables, ctx, [...path, 'text']);
+  const edge = variableAtEdge(component.text);
+  if (edge !== null) addIssue(ctx, `must not ${edge} with a variable: Meta refuses such templates (error 2388299); put text ${edge === 'start' ? 'before' : 'after'} it`, [...path, 'text']);
   const sampleRow = component.example?.body_text?.[0];
   if ((component.example?.body_text?.length ?? 0) > 1) addIssue(ctx, 'give one row of example values', [...path, 'example', 'body_text']);
   checkExamples(variables, sampleRow, component.example?.body_text_named_params, ctx, path, 'body_text', 'body_text_named_params');
@@ -276,10 +279,13 @@ function checkButtons({ component, index }: Located<Buttons>, category: Template
 
 /** Rules that span components or depend on the category (Meta's template guidelines, facts §2.1). */
 export function checkTemplateDefinition(
-  definition: { category: TemplateCategory; components: readonly TemplateComponentDefinition[] },
+  definition: { category: TemplateCategory; components: readonly TemplateComponentDefinition[]; language?: string },
   ctx: z.RefinementCtx,
 ): void {
-  const { category, components } = definition;
+  const { category, components, language } = definition;
+  if (language !== undefined && !isTemplateLanguage(language)) {
+    addIssue(ctx, `'${language}' is not a language Meta offers for templates (e.g. ${TEMPLATE_LANGUAGE_EXAMPLES}; list in core/rules/template-languages.ts)`, ['language']);
+  }
   const headers = findAll<Header>(components, 'HEADER');
   const bodies = findAll<Body>(components, 'BODY');
   const footers = findAll<Footer>(components, 'FOOTER');

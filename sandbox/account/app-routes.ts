@@ -55,7 +55,7 @@ function appTokenRequired(): GraphError {
  * `access_token` or a bearer), the sandbox's user token, or neither (HTTP 401, code 190). There is
  * no app token without an app secret.
  */
-function tokenKind(ctx: SandboxContext, headers: IncomingHttpHeaders, query: URLSearchParams): 'app' | 'user' {
+export function authenticateAppRequest(ctx: SandboxContext, headers: IncomingHttpHeaders, query: URLSearchParams): 'app' | 'user' {
   const presented = presentedToken(headers, query);
   if (presented === null) throw invalidToken();
   const secret = ctx.config.appSecret;
@@ -197,7 +197,7 @@ function unsubscribe(ctx: SandboxContext, request: GraphRequest): GraphResult {
 
 /** `/{app-id}` and `/{app-id}/subscriptions`; the subscriptions edge takes only the app token. */
 export async function routeApp(ctx: SandboxContext, request: GraphRequest, headers: IncomingHttpHeaders): Promise<GraphResult> {
-  const kind = tokenKind(ctx, headers, request.query);
+  const kind = authenticateAppRequest(ctx, headers, request.query);
   const method: GraphMethod = request.method;
   if (request.edge === null && method === 'GET') {
     return { body: { id: ctx.config.appId, name: SANDBOX_APP_NAME } };

@@ -12,7 +12,7 @@ class UsageError extends Error {}
 
 type NumberOption = 'port' | 'approveAfterMs' | 'mps' | 'pairRate' | 'statusDelayMs' | 'latencyMs' | 'startupDelayMs' | 'loginTtlMs' | 'timestampToleranceS' | 'gatewayRps';
 type StringOption =
-  | 'host' | 'token' | 'phoneNumberId' | 'wabaId' | 'callbackUrl' | 'appSecret' | 'verifyToken' | 'appId'
+  | 'host' | 'publicHost' | 'token' | 'phoneNumberId' | 'wabaId' | 'callbackUrl' | 'appSecret' | 'verifyToken' | 'appId'
   | 'username' | 'password' | 'apiKey' | 'apiSecret' | 'connectionId' | 'tlsCert' | 'tlsKey';
 
 /**
@@ -34,6 +34,7 @@ const NUMBER_FLAGS: Readonly<Record<string, NumberOption>> = {
 };
 const STRING_FLAGS: Readonly<Record<string, StringOption>> = {
   '--host': 'host',
+  '--public-host': 'publicHost',
   '--token': 'token',
   '--phone-number-id': 'phoneNumberId',
   '--waba-id': 'wabaId',

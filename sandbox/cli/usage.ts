@@ -5,6 +5,8 @@ A local simulator of Meta's WhatsApp Cloud API (graph.facebook.com).
 Flags:
   --port <n>                 port to listen on (default 8089; 0 picks a free one)
   --host <host>              address to bind (default 127.0.0.1)
+  --public-host <name>       another host name the control API (/_sandbox) answers to, e.g. a
+                             container name (default: loopback names and --host only)
   --token <token>            bearer token clients must send (default sandbox-token)
   --phone-number-id <id>     phone number id (default 100000000000001)
   --waba-id <id>             WhatsApp Business Account id (default 200000000000001)

@@ -6,6 +6,7 @@ import { resetSandbox } from '../runtime/reset';
 import { setTemplateStatus } from '../templates/template-status';
 import type { Field } from '../validation/field';
 import { jsonField } from '../validation/json-field';
+import { decodeSegment, withoutTrailingSlashes } from '../http/request-path';
 import { simulateInbound } from './simulate-inbound';
 
 export interface ControlResult {
@@ -29,7 +30,7 @@ export function routeControl(ctx: SandboxContext, method: string, pathname: stri
 }
 
 function dispatch(ctx: SandboxContext, method: string, pathname: string, query: URLSearchParams, body: Buffer): ControlResult {
-  const route = `${method} ${pathname.replace(/\/+$/, '')}`;
+  const route = `${method} ${withoutTrailingSlashes(pathname)}`;
   if (route === 'POST /_sandbox/inbound') return { status: 200, body: simulateInbound(ctx, jsonField(body, 'body')) };
   if (route === 'GET /_sandbox/messages') return listMessages(ctx, query);
   if (route === 'GET /_sandbox/webhooks') return { status: 200, body: { data: webhookLog(ctx) } };
@@ -39,7 +40,11 @@ function dispatch(ctx: SandboxContext, method: string, pathname: string, query: 
     return { status: 200, body: { success: true } };
   }
   const templateStatus = /^POST \/_sandbox\/templates\/([^/]+)\/status$/.exec(route);
-  if (templateStatus !== null) return changeTemplateStatus(ctx, decodeURIComponent(templateStatus[1]), jsonField(body, 'body'));
+  if (templateStatus !== null) {
+    const id = decodeSegment(templateStatus[1]);
+    if (id === null) return failure(400, `templates/${templateStatus[1]}: the template id is not valid percent-encoding`);
+    return changeTemplateStatus(ctx, id, jsonField(body, 'body'));
+  }
   return failure(404, `no control route ${method} ${pathname} (see GET/POST /_sandbox/inbound, messages, webhooks, templates/{id}/status, reset)`);
 }
 

@@ -1,10 +1,11 @@
-import { baseMimeType, isSingleEmoji, maxBytesFor, MEDIA_RULES, mediaKindOf, type JsonObject, type MediaKind } from 'whatsapp-business-core';
+import { baseMimeType, maxBytesFor, MEDIA_RULES, mediaKindOf, type JsonObject, type MediaKind } from 'whatsapp-business-core';
 import { createHash } from 'node:crypto';
 import { validateCard } from '../messages/validate-contacts';
 import { validateCoordinates } from '../messages/validate-location';
 import type { SandboxContext } from '../runtime/context';
 import { Field } from '../validation/field';
 import { placeholderMedia } from '../media/placeholder-media';
+import { isOneEmoji } from '../validation/single-emoji';
 
 export const INBOUND_TYPES = [
   'text',
@@ -67,7 +68,7 @@ export function inboundContent(ctx: SandboxContext, type: InboundType, field: Fi
       field.object(['messageId', 'emoji']);
       const object: JsonObject = { message_id: field.child('messageId').string({ min: 1 }) };
       const emoji = field.child('emoji').string();
-      if (emoji !== '' && !isSingleEmoji(emoji)) field.child('emoji').invalid('must be a single emoji, or "" for a removed reaction');
+      if (emoji !== '' && !isOneEmoji(emoji)) field.child('emoji').invalid('must be a single emoji, or "" for a removed reaction');
       // Meta leaves emoji out when the user removed a reaction.
       if (emoji !== '') object.emoji = emoji;
       return { object };

@@ -67,6 +67,18 @@ export const invalidParameter = (details: string): GraphError => new GraphError(
 export const missingParameter = (details: string): GraphError => new GraphError(131008, details);
 export const invalidValue = (details: string): GraphError => new GraphError(131009, details);
 
+/**
+ * A request Meta accepts that the sandbox does not imitate: said plainly, so nobody mistakes it for
+ * a rule of Meta's. Code 100 is Meta's code for a request it cannot process as sent; the title and
+ * details say that the sandbox, not the request, is the limit.
+ */
+export function notSimulated(details: string): GraphError {
+  return new GraphError(100, `${details} is not simulated by the sandbox (Meta accepts it; test it against the real API)`, {
+    userTitle: 'Not simulated by the sandbox',
+    userMessage: `${details} is not simulated by the sandbox.`,
+  });
+}
+
 export function invalidToken(): GraphError {
   return new GraphError(190, 'Invalid OAuth access token', {
     httpStatus: 401,

@@ -6,7 +6,13 @@ import { boundaryOf, MultipartError, parseMultipart, type MultipartPart } from '
 /** Largest request the upload route reads: the biggest media kind (documents) plus form overhead. */
 export const MEDIA_BODY_LIMIT = MEDIA_RULES.document.maxBytes + 1024 * 1024;
 
-/** POST /{phone-number-id}/media with multipart/form-data fields messaging_product, file and type (the MIME type). */
+/**
+ * POST /{phone-number-id}/media, multipart/form-data. Meta's two documents differ and clients follow
+ * either: the media guide sends `file`, `type` (the MIME type) and `messaging_product`; the OpenAPI
+ * description sends only `file` (its part's Content-Type is the MIME type) and `messaging_product`.
+ * Some SDKs put `messaging_product` in the query string. All of these are accepted; a `type` field,
+ * when given, decides the MIME type.
+ */
 export const uploadMediaRoute: GraphHandler = (ctx, request) => {
   const boundary = boundaryOf(request.contentType);
   if (boundary === null) {
@@ -24,19 +30,10 @@ export const uploadMediaRoute: GraphHandler = (ctx, request) => {
   const unknown = parts.find((part) => !known.includes(part.name));
   if (unknown !== undefined) throw invalidParameter(`${unknown.name}: unknown parameter`);
 
-  const product = field('messaging_product');
-  if (product === undefined) throw missingParameter('messaging_product: required parameter is missing');
-  const productValue = textValue(product);
-  if (productValue !== 'whatsapp') {
-    throw invalidParameter(`messaging_product: unsupported value '${productValue}' (expected one of: whatsapp)`);
-  }
+  checkMessagingProduct(field('messaging_product'), request.query.get('messaging_product'));
   const file = field('file');
   if (file === undefined) throw missingParameter('file: required parameter is missing');
-  // Meta documents `type` as required and reads the MIME type from it, not from the file part's
-  // Content-Type; its own wording is kept for the details.
-  const typePart = field('type');
-  const mimeType = typePart === undefined ? '' : textValue(typePart);
-  if (mimeType === '') throw missingParameter('The parameter type is required.');
+  const mimeType = uploadMimeType(field('type'), file);
   const kind = mediaKindOf(mimeType);
   if (kind === null || isRejectedOggCodec(mimeType)) {
     throw new GraphError(131053, `type: unsupported MIME type '${mimeType}'; WhatsApp accepts ${Object.values(MEDIA_RULES).flatMap((rule) => rule.mimeTypes).join(', ')} (audio/ogg with the opus codec only)`);
@@ -55,6 +52,26 @@ export const uploadMediaRoute: GraphHandler = (ctx, request) => {
   });
   return { body: { id: stored.id } };
 };
+
+/** `messaging_product=whatsapp` as a form field, in the query string, or both (then both must say whatsapp). */
+function checkMessagingProduct(part: MultipartPart | undefined, query: string | null): void {
+  const values = [part === undefined ? null : textValue(part), query].filter((value) => value !== null);
+  if (values.length === 0) throw missingParameter('messaging_product: required parameter is missing (a form field or a query parameter)');
+  const wrong = values.find((value) => value !== 'whatsapp');
+  if (wrong !== undefined) throw invalidParameter(`messaging_product: unsupported value '${wrong}' (expected one of: whatsapp)`);
+}
+
+/**
+ * The `type` field, else the file part's own Content-Type. `application/octet-stream` is what
+ * clients send when they do not know the type, so it does not count as naming one.
+ */
+function uploadMimeType(typePart: MultipartPart | undefined, file: MultipartPart): string {
+  const typeField = typePart === undefined ? '' : textValue(typePart);
+  if (typeField !== '') return typeField;
+  const partType = file.contentType?.trim() ?? '';
+  if (partType !== '' && partType.toLowerCase() !== 'application/octet-stream') return partType;
+  throw missingParameter('type: the MIME type is missing: send a type field (e.g. image/jpeg) or give the file part its Content-Type');
+}
 
 /** curl's `-F 'type="image/jpeg"'` (Meta's documented form) keeps the quotes; strip them. */
 function textValue(part: MultipartPart): string {

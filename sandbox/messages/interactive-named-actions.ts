@@ -16,3 +16,9 @@ export function validateLocationRequestAction(action: Field): void {
   action.object(['name']);
   action.child('name').oneOf(['send_location'] as const);
 }
+
+/** Asks the user for permission to call them: `{name: "call_permission_request"}` (v23 OpenAPI ActionObject). */
+export function validateCallPermissionAction(action: Field): void {
+  action.object(['name']);
+  action.child('name').oneOf(['call_permission_request'] as const);
+}

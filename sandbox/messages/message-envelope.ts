@@ -1,5 +1,5 @@
 import { LIMITS, normalizePhoneNumber } from 'whatsapp-business-core';
-import { invalidParameter } from '../graph/graph-error';
+import { invalidParameter, notSimulated } from '../graph/graph-error';
 import { Field } from '../validation/field';
 
 export const MESSAGE_TYPES = [
@@ -33,7 +33,12 @@ export function readEnvelope(root: Field): MessageEnvelope {
   // The type first: for `type: "fax", fax: {...}` the useful complaint is about the type.
   const type = messageType(root);
   root.object([...ENVELOPE_KEYS, ...MESSAGE_TYPES]);
-  if (root.child('recipient_type').isPresent) root.child('recipient_type').oneOf(['individual'] as const);
+  const recipientType = root.child('recipient_type');
+  if (recipientType.isPresent) {
+    // Meta's Groups API sends to `group` recipients; the sandbox has no groups.
+    if (recipientType.value === 'group') throw notSimulated('recipient_type: "group" (messages to WhatsApp groups)');
+    recipientType.oneOf(['individual', 'group'] as const);
+  }
   const toField = root.child('to');
   const to = toField.string({ min: 1 });
   const normalized = normalizePhoneNumber(to);

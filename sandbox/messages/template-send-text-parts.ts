@@ -77,13 +77,20 @@ function checkVariables(
     const unnamed = params.find((param) => param.name === undefined);
     if (unnamed !== undefined) throw countMismatch(`${unnamed.field.path}.parameter_name: required for a template with named variables`);
     const given = params.map((param) => param.name ?? '');
-    const duplicate = given.find((name, index) => given.indexOf(name) !== index);
-    const missing = variables.names.filter((name) => !given.includes(name));
-    const unexpected = given.filter((name) => !variables.names.includes(name));
+    // Sets, not indexOf/includes over the parameters: a request may carry any number of them.
+    const seen = new Set<string>();
+    let duplicate: string | undefined;
+    for (const name of given) {
+      if (seen.has(name)) duplicate ??= name;
+      seen.add(name);
+    }
+    const expected = new Set(variables.names);
+    const missing = variables.names.filter((name) => !seen.has(name));
+    const unexpected = given.filter((name) => !expected.has(name));
     if (duplicate !== undefined || missing.length > 0 || unexpected.length > 0) {
       const problems = [
-        missing.length > 0 ? `missing ${missing.join(', ')}` : '',
-        unexpected.length > 0 ? `unknown ${unexpected.join(', ')}` : '',
+        missing.length > 0 ? `missing ${listed(missing)}` : '',
+        unexpected.length > 0 ? `unknown ${listed(unexpected)}` : '',
         duplicate !== undefined ? `duplicate ${duplicate}` : '',
       ].filter((problem) => problem !== '');
       throw countMismatch(`${path}: ${part} parameter names must be exactly ${variables.names.join(', ') || '(none)'} (${problems.join('; ')})`);
@@ -95,4 +102,10 @@ function checkVariables(
     }
     checkValue(param, deps, textMax);
   }
+}
+
+/** Names for an error message: the first ten, then how many more (a request may send thousands). */
+function listed(names: readonly string[]): string {
+  const shown = names.slice(0, 10).join(', ');
+  return names.length > 10 ? `${shown} and ${names.length - 10} more` : shown;
 }

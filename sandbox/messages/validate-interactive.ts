@@ -1,6 +1,7 @@
+import { notSimulated } from '../graph/graph-error';
 import { Field } from '../validation/field';
 import { validateListAction } from './interactive-list';
-import { validateCtaUrlAction, validateLocationRequestAction } from './interactive-named-actions';
+import { validateCallPermissionAction, validateCtaUrlAction, validateLocationRequestAction } from './interactive-named-actions';
 import {
   validateInteractiveBody,
   validateInteractiveFooter,
@@ -15,6 +16,7 @@ const INTERACTIVE_TYPES = [
   'list',
   'cta_url',
   'location_request_message',
+  'call_permission_request',
   'product',
   'product_list',
   'catalog_message',
@@ -38,6 +40,8 @@ const RULES: Record<InteractiveType, InteractiveRule> = {
   list: { headers: ['text'], bodyRequired: true, action: validateListAction },
   cta_url: { headers: ALL_HEADERS, bodyRequired: true, action: validateCtaUrlAction },
   location_request_message: { headers: [], bodyRequired: true, action: validateLocationRequestAction },
+  // The v23 OpenAPI requires only type and action; the request shows the body text, no header.
+  call_permission_request: { headers: [], bodyRequired: false, action: validateCallPermissionAction },
   product: { headers: ALL_HEADERS, bodyRequired: false },
   product_list: { headers: ALL_HEADERS, bodyRequired: false },
   catalog_message: { headers: ALL_HEADERS, bodyRequired: false },
@@ -46,8 +50,15 @@ const RULES: Record<InteractiveType, InteractiveRule> = {
   order_status: { headers: ALL_HEADERS, bodyRequired: false },
 };
 
+/** Interactive types Meta sends that the sandbox does not imitate (answered as such, not as invalid). */
+const NOT_SIMULATED: Readonly<Record<string, string>> = {
+  carousel: 'interactive.type: "carousel" (the interactive media carousel)',
+};
+
 export function validateInteractive(field: Field, deps: SendDeps): void {
   field.object(['type', 'header', 'body', 'footer', 'action']);
+  const typeValue = field.child('type').value;
+  if (typeof typeValue === 'string' && Object.hasOwn(NOT_SIMULATED, typeValue)) throw notSimulated(NOT_SIMULATED[typeValue]);
   const type = field.child('type').oneOf(INTERACTIVE_TYPES);
   const rule = RULES[type];
   const header = field.child('header');

@@ -1,3 +1,4 @@
+import type { BodyBudget } from '../http/body-budget';
 import type { WebhookDispatcher } from '../webhooks/dispatcher';
 import type { BusinessIdentity } from '../webhooks/envelopes';
 import type { SandboxConfig } from './options';
@@ -10,6 +11,8 @@ export interface SandboxContext {
   state: SandboxState;
   webhooks: WebhookDispatcher;
   timers: TimerRegistry;
+  /** Request-body bytes held in memory at once, across requests. */
+  bodies: BodyBudget;
   business: BusinessIdentity;
   /** Template id -> cancels its pending approval (on delete, status change and reset). */
   approvals: Map<string, () => void>;

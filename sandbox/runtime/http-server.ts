@@ -3,12 +3,15 @@ import { createServer as createHttpsServer } from 'node:https';
 import { FLAVOR_HANDLERS } from '../flavors/flavor-handlers';
 import { routeApp } from '../account/app-routes';
 import { PROFILE_PICTURE_PATH } from '../account/business-profile-routes';
+import { controlRequestRefusal } from '../control/control-guard';
 import { routeControl } from '../control/control-routes';
+import { authenticateAppRequest } from '../account/app-routes';
 import { isAuthorized } from '../graph/auth';
-import { GraphError, invalidParameter, invalidToken, unknownObject } from '../graph/graph-error';
+import { GraphError, invalidToken, unknownObject } from '../graph/graph-error';
 import type { GraphMethod } from '../graph/graph-request';
 import { isUploadPath, parseGraphPath, routeGraph } from '../graph/graph-router';
-import { BodyTooLargeError, readBody } from '../http/read-body';
+import { BodyTooLargeError, discardBody, expectsContinue, readBody } from '../http/read-body';
+import { requestUrl } from '../http/request-path';
 import { writeBytes, writeJson } from '../http/respond';
 import { ATTACHMENTS_PATH, downloadMedia } from '../media/download-route';
 import { PLACEHOLDER_PNG } from '../media/placeholder-media';
@@ -46,28 +49,24 @@ export function createSandboxServer(ctx: SandboxContext): Server {
         }
       })
       .finally(() => {
-        const path = new URL(request.url ?? '/', 'http://sandbox.invalid').pathname;
+        const path = requestUrl(request.url).pathname;
         ctx.config.log(`${request.method ?? '?'} ${path} -> ${response.statusCode} (${Date.now() - started} ms)`);
       });
   };
   // https.Server extends tls.Server, not http.Server, but answers requests the same way.
-  return ctx.config.tls === null ? createServer(listener) : (createHttpsServer(ctx.config.tls, listener) as unknown as Server);
+  const server = ctx.config.tls === null ? createServer(listener) : (createHttpsServer(ctx.config.tls, listener) as unknown as Server);
+  // Without this listener Node answers "100 Continue" before the token is checked, and the client uploads.
+  server.on('checkContinue', (request: IncomingMessage, response: ServerResponse) => {
+    expectsContinue(request, response);
+    listener(request, response);
+  });
+  return server;
 }
 
 async function handle(ctx: SandboxContext, request: IncomingMessage, response: ServerResponse): Promise<void> {
-  const url = new URL(request.url ?? '/', 'http://sandbox.invalid');
-  const method = request.method ?? 'GET';
+  const url = requestUrl(request.url);
   if (url.pathname === '/_sandbox' || url.pathname.startsWith('/_sandbox/')) {
-    const body = await readBody(request, JSON_BODY_LIMIT).catch((error: unknown) => {
-      if (error instanceof BodyTooLargeError) return null;
-      throw error;
-    });
-    if (body === null) {
-      writeJson(response, 400, { error: { message: `body: larger than ${JSON_BODY_LIMIT} bytes` } });
-      return;
-    }
-    const result = routeControl(ctx, method, url.pathname, url.searchParams, body);
-    writeJson(response, result.status, result.body);
+    await serveControl(ctx, request, response, url);
     return;
   }
   if (ctx.config.latencyMs > 0) await latency(ctx.config.latencyMs);
@@ -76,6 +75,26 @@ async function handle(ctx: SandboxContext, request: IncomingMessage, response: S
     return;
   }
   await serveGraph(ctx, request, response, url, { authorized: false });
+}
+
+/** The control API: who may call it is settled before its body is read (control-guard.ts). */
+async function serveControl(ctx: SandboxContext, request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+  const refusal = controlRequestRefusal(ctx.config, request);
+  if (refusal !== null) {
+    discardBody(request);
+    writeJson(response, refusal.status, { error: { message: refusal.message } });
+    return;
+  }
+  const body = await readBody(request, JSON_BODY_LIMIT, ctx.bodies).catch((error: unknown) => {
+    if (error instanceof BodyTooLargeError) return null;
+    throw error;
+  });
+  if (body === null) {
+    writeJson(response, 413, { error: { message: `body: larger than ${JSON_BODY_LIMIT} bytes` } });
+    return;
+  }
+  const result = routeControl(ctx, request.method ?? 'GET', url.pathname, url.searchParams, body);
+  writeJson(response, result.status, result.body);
 }
 
 /**
@@ -94,23 +113,29 @@ export async function serveGraph(
   const graphPath = parseGraphPath(url.pathname);
   const limit = isUploadPath(ctx, graphPath) ? MEDIA_BODY_LIMIT : JSON_BODY_LIMIT;
   try {
-    const body = await readBody(request, limit).catch((error: unknown) => {
-      if (!(error instanceof BodyTooLargeError)) throw error;
-      if (limit === MEDIA_BODY_LIMIT) {
-        throw new GraphError(131053, `file: the upload is larger than ${error.limit} bytes, more than any media kind allows`);
-      }
-      throw invalidParameter(`request body: larger than ${error.limit} bytes`);
-    });
     if (url.pathname === ATTACHMENTS_PATH && method === 'GET') {
+      discardBody(request);
       const media = downloadMedia(ctx, request.headers, url.searchParams);
       writeBytes(response, 200, media.contentType, media.bytes);
       return;
     }
     if (url.pathname === PROFILE_PICTURE_PATH && method === 'GET') {
+      discardBody(request);
       writeBytes(response, 200, 'image/png', PLACEHOLDER_PNG);
       return;
     }
-    if (graphPath.objectId === ctx.config.appId) {
+    const appRoute = graphPath.objectId === ctx.config.appId;
+    // The token is checked before a byte of the body is read: an unauthenticated upload costs nothing.
+    if (appRoute) authenticateAppRequest(ctx, request.headers, url.searchParams);
+    else if (!access.authorized && !isAuthorized(request.headers, url.searchParams, ctx.config.token)) throw invalidToken();
+    const body = await readBody(request, limit, ctx.bodies).catch((error: unknown) => {
+      if (!(error instanceof BodyTooLargeError)) throw error;
+      if (limit === MEDIA_BODY_LIMIT) {
+        throw new GraphError(131053, `file: the upload is larger than ${error.limit} bytes, more than any media kind allows`, { httpStatus: 413 });
+      }
+      throw new GraphError(100, `request body: larger than ${error.limit} bytes`, { httpStatus: 413 });
+    });
+    if (appRoute) {
       // App-level routes authenticate with the app access token themselves.
       if (!isGraphMethod(method)) throw unknownObject(method, graphPath.objectId);
       const appRequest = { method, ...graphPath, query: url.searchParams, contentType: request.headers['content-type'], body };
@@ -118,7 +143,6 @@ export async function serveGraph(
       writeJson(response, result.status ?? 200, result.body);
       return;
     }
-    if (!access.authorized && !isAuthorized(request.headers, url.searchParams, ctx.config.token)) throw invalidToken();
     if (!isGraphMethod(method)) throw unknownObject(method, graphPath.objectId);
     const result = await routeGraph(ctx, {
       method,
@@ -132,6 +156,7 @@ export async function serveGraph(
     writeJson(response, result.status ?? 200, result.body);
   } catch (error) {
     if (!(error instanceof GraphError)) throw error;
+    if (!request.complete) discardBody(request);
     writeJson(response, error.httpStatus, error.toEnvelope());
   }
 }

@@ -7,6 +7,11 @@ export interface SandboxOptions {
   port?: number;
   /** Default '127.0.0.1'. */
   host?: string;
+  /**
+   * A host name (no port) the control API (/_sandbox) also answers to, besides loopback names and
+   * `host`: for a sandbox reached as e.g. `sandbox` from another container. Default: none.
+   */
+  publicHost?: string;
   /** Bearer token clients must send. Default 'sandbox-token'. */
   token?: string;
   /** Default '100000000000001'. */
@@ -81,6 +86,8 @@ export type SandboxFlavor = (typeof SANDBOX_FLAVORS)[number];
 export interface SandboxConfig {
   port: number;
   host: string;
+  /** Lower-cased; null when only loopback names (and `host`) reach the control API. */
+  publicHost: string | null;
   token: string;
   phoneNumberId: string;
   wabaId: string;
@@ -161,6 +168,7 @@ export function resolveOptions(options: SandboxOptions = {}): SandboxConfig {
   return {
     port: wholeNumber('port', options.port ?? DEFAULTS.port, 65535),
     host: nonEmpty('host', options.host ?? DEFAULTS.host),
+    publicHost: publicHost(options.publicHost),
     token: nonEmpty('token', options.token ?? DEFAULTS.token),
     phoneNumberId,
     wabaId,
@@ -238,6 +246,15 @@ function allowList(numbers: string[] | undefined): ReadonlySet<string> | null {
     return normalized.digits;
   });
   return new Set(digits);
+}
+
+function publicHost(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  const name = value.trim().toLowerCase();
+  if (name.length > 253 || !/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$|^\[[0-9a-f:.]{2,45}\]$/.test(name)) {
+    throw new OptionError((option) => `${option('publicHost')} must be a host name or [IPv6] address without scheme or port (got '${value}')`);
+  }
+  return name;
 }
 
 function callbackUrl(value: string | undefined): string | null {

@@ -1,4 +1,6 @@
 import type { AddressInfo } from 'node:net';
+import { BodyBudget } from '../http/body-budget';
+import { MEDIA_BODY_LIMIT } from '../media/upload-route';
 import { setUpOnPrem } from '../flavors/onprem/onprem-webhooks';
 import { seedTemplates } from '../templates/seed-template';
 import { WebhookDispatcher, type WebhookTarget } from '../webhooks/dispatcher';
@@ -23,6 +25,12 @@ export interface RunningSandbox {
   close(): Promise<void>;
 }
 
+/**
+ * Request bodies held in memory at once: two of the largest uploads and some JSON. Requests past
+ * it wait, unread, for their turn.
+ */
+const BODY_BUDGET_BYTES = 2 * MEDIA_BODY_LIMIT + 32 * 1024 * 1024;
+
 /** Starts a WhatsApp Cloud API simulator on its own HTTP port. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const config = resolveOptions(options);
@@ -41,6 +49,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     state,
     webhooks,
     timers,
+    bodies: new BodyBudget(BODY_BUDGET_BYTES),
     business: { wabaId: config.wabaId, phoneNumberId: config.phoneNumberId, displayPhoneNumber: config.displayPhoneNumber },
     approvals: new Map(),
     now: () => Date.now(),

@@ -1,4 +1,5 @@
-import { LIMITS, type JsonObject, type TemplateCategory } from 'whatsapp-business-core';
+import { LIMITS, variableAtEdge, type JsonObject, type TemplateCategory } from 'whatsapp-business-core';
+import { GraphError } from '../graph/graph-error';
 import { Field } from '../validation/field';
 import type { ParameterFormat } from './template-record';
 import { analyzeVariables, type Variables } from './variables';
@@ -48,6 +49,16 @@ export function validateTemplateBody(
     checkNamedExamples(example.child('body_text_named_params'), variables.names);
   }
   stored.example = exampleObject;
+  // Checked last, so a missing example or a format mismatch is reported first, as before.
+  const edge = variableAtEdge(text);
+  if (edge !== null) {
+    // Meta's answer: code 100, subcode 2388299, "Variables can't be at the start or end of the template".
+    throw new GraphError(100, `${textField.path}: must not ${edge} with a variable (Meta refuses templates whose body starts or ends with one)`, {
+      subcode: 2388299,
+      userTitle: 'Variables can\'t be at the start or end of the template',
+      userMessage: 'Add text before the first variable and after the last one.',
+    });
+  }
   return { stored, variables };
 }
 

@@ -1,4 +1,4 @@
-import { LANGUAGE_CODE_PATTERN, LIMITS, TEMPLATE_CATEGORIES, type JsonObject, type TemplateCategory } from 'whatsapp-business-core';
+import { isTemplateLanguage, LANGUAGE_CODE_PATTERN, LIMITS, TEMPLATE_CATEGORIES, TEMPLATE_LANGUAGE_EXAMPLES, type JsonObject, type TemplateCategory } from 'whatsapp-business-core';
 import { GraphError } from '../graph/graph-error';
 import { Field } from '../validation/field';
 import type { ParameterFormat, TemplateShape } from './template-record';
@@ -51,6 +51,9 @@ function validate(body: Field): TemplateDefinition {
   const language = languageField.string({ min: 1 });
   if (!LANGUAGE_CODE_PATTERN.test(language)) {
     languageField.invalid(`'${language}' is not a language code like en or en_US`);
+  }
+  if (!isTemplateLanguage(language)) {
+    languageField.unsupported(`'${language}' is not one of the languages Meta supports for templates (e.g. ${TEMPLATE_LANGUAGE_EXAMPLES})`);
   }
   body.child('allow_category_change').optionalBoolean();
   const parameterFormat = body.child('parameter_format').isPresent

@@ -94,3 +94,56 @@ describe('phone numbers, WABA and subscribed_apps', () => {
     expectGraphError(reply, 100, /^override_callback_uri: callback verification failed \(receiver answered HTTP 403\)$/);
   });
 });
+
+describe("account fields Meta's OpenAPI lists", () => {
+  let sandbox: RunningSandbox;
+  let client: SandboxClient;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0 });
+    client = new SandboxClient(sandbox);
+  });
+  afterAll(() => sandbox.close());
+
+  it('serves the WABA fields account_review_status, business_verification_status, country, ownership_type, primary_business_location, health_status', async () => {
+    const fields = 'account_review_status,business_verification_status,country,ownership_type,primary_business_location,is_enabled_for_insights,health_status';
+    const reply = await client.graph('GET', `${sandbox.wabaId}?fields=${fields}`);
+    expect(reply.status).toBe(200);
+    expect(reply.body).toEqual({
+      id: sandbox.wabaId,
+      account_review_status: 'APPROVED',
+      business_verification_status: 'VERIFIED',
+      country: 'US',
+      ownership_type: 'SELF_OWNED',
+      primary_business_location: 'US',
+      is_enabled_for_insights: true,
+      health_status: { can_send_message: 'AVAILABLE', entities: expect.arrayContaining([{ entity_type: 'WABA', id: sandbox.wabaId, can_send_message: 'AVAILABLE' }]) },
+    });
+  });
+
+  it.each([phoneNumberPath, (s: RunningSandbox) => `${s.wabaId}/phone_numbers`])('serves the phone number fields country_code, country_dial_code, host_platform, unified_cert_status, health_status (%#)', async (path) => {
+    const fields = 'country_code,country_dial_code,host_platform,unified_cert_status,username,health_status';
+    const reply = await client.graph('GET', `${path(sandbox)}?fields=${fields}`);
+    expect(reply.status).toBe(200);
+    const body = reply.body as Record<string, unknown> & { data?: unknown[] };
+    expect(body.data?.[0] ?? body).toMatchObject({
+      id: sandbox.phoneNumberId,
+      country_code: 'US',
+      country_dial_code: '1',
+      host_platform: 'CLOUD_API',
+      unified_cert_status: 'APPROVED',
+      username: null,
+      health_status: { can_send_message: 'AVAILABLE' },
+    });
+  });
+
+  it('still refuses a field Meta does not list, naming it', async () => {
+    const reply = await client.graph('GET', `${sandbox.wabaId}?fields=country,favourite_colour`);
+    expect(reply.status).toBe(400);
+    expect(JSON.stringify(reply.body)).toContain('nonexisting field (favourite_colour)');
+  });
+});
+
+function phoneNumberPath(s: RunningSandbox): string {
+  return s.phoneNumberId;
+}

@@ -25,6 +25,10 @@ describe('whatsapp-sandbox CLI', () => {
     expect(parseCliArgs([])).toEqual({ kind: 'run', options: { port: 8089 } });
   });
 
+  it('--public-host sets the extra host name the control API answers to', () => {
+    expect(parseCliArgs(['--public-host', 'sandbox'])).toEqual({ kind: 'run', options: { port: 8089, publicHost: 'sandbox' } });
+  });
+
   it('parses every flag, in --flag value and --flag=value forms', () => {
     const command = parseCliArgs([
       '--port=9000',

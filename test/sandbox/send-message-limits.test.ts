@@ -53,7 +53,7 @@ const cases: Case[] = [
   ['reaction without message_id', { ...base, type: 'reaction', reaction: { emoji: '👍' } }, 131008, /^reaction\.message_id: required parameter is missing$/],
   ['reaction with two emoji', { ...base, type: 'reaction', reaction: { message_id: 'wamid.X', emoji: '👍👍' } }, 131009, /^reaction\.emoji: must be a single emoji/],
   ['reaction with text', { ...base, type: 'reaction', reaction: { message_id: 'wamid.X', emoji: 'ok' } }, 131009, /^reaction\.emoji: must be a single emoji/],
-  ['interactive type unknown', { ...base, type: 'interactive', interactive: { type: 'carousel', action: {} } }, 100, /^interactive\.type: unsupported value 'carousel'/],
+  ['interactive type unknown', { ...base, type: 'interactive', interactive: { type: 'fax_card', action: {} } }, 100, /^interactive\.type: unsupported value 'fax_card'/],
   ['button body missing', { ...base, type: 'interactive', interactive: { type: 'button', action: { buttons: buttons(1) } } }, 131008, /^interactive\.body: required parameter is missing$/],
   ['button body over 1024', buttonMessage({ buttons: buttons(1) }, { body: { text: 'b'.repeat(1025) } }), 131009, /^interactive\.body\.text: must be at most 1024 characters \(got 1025\)$/],
   ['four reply buttons', buttonMessage({ buttons: buttons(4) }), 131009, /^interactive\.action\.buttons: at most 3 buttons \(got 4\)$/],

@@ -1,5 +1,6 @@
 import type { JsonObject } from 'whatsapp-business-core';
-import { BodyTooLargeError, readBody } from '../../http/read-body';
+import { BodyTooLargeError, discardBody, readBody } from '../../http/read-body';
+import { withoutTrailingSlashes } from '../../http/request-path';
 import { writeJson } from '../../http/respond';
 import { GraphError } from '../../graph/graph-error';
 import type { SandboxContext } from '../../runtime/context';
@@ -49,7 +50,8 @@ const ROUTES: Readonly<Record<string, Route>> = {
  * ITNIO does not serve get HTTP errors.
  */
 export const serveItnio: FlavorHandler = async (ctx, request, response, url) => {
-  const route = ROUTES[url.pathname.replace(/\/+$/, '')];
+  const path = withoutTrailingSlashes(url.pathname);
+  const route = Object.hasOwn(ROUTES, path) ? ROUTES[path] : undefined;
   if (route === undefined) {
     writeJson(response, 404, { status: '404', reason: `Not Found: ${url.pathname} (the ITNIO sandbox serves POST ${Object.keys(ROUTES).join(', ')})` });
     return;
@@ -58,17 +60,19 @@ export const serveItnio: FlavorHandler = async (ctx, request, response, url) => 
     writeJson(response, 405, { status: '405', reason: `Method Not Allowed: ${url.pathname} takes POST` });
     return;
   }
-  const raw = await readBody(request, BODY_LIMIT).catch((error: unknown) => {
-    if (error instanceof BodyTooLargeError) return null;
-    throw error;
-  });
   try {
+    // The signature covers headers only, so it is checked before a byte of the body is read.
     checkItnioSignature(request.headers, ctx.config, ctx.now());
+    const raw = await readBody(request, BODY_LIMIT, ctx.bodies).catch((error: unknown) => {
+      if (error instanceof BodyTooLargeError) return null;
+      throw error;
+    });
     if (raw === null) refuse(WRONG_PARAMETER_TYPE, `request body: larger than ${BODY_LIMIT} bytes`);
     writeJson(response, 200, await route(ctx, parseItnioBody(raw)));
   } catch (error) {
     const refusal = error instanceof GraphError ? asItnioRefusal(error) : error;
     if (!(refusal instanceof ItnioRefusal)) throw error;
+    if (!request.complete) discardBody(request);
     writeJson(response, 200, refusal.toBody());
   }
 };

@@ -24,10 +24,10 @@ function safeDecode(segment: string): string {
 }
 
 /** The body as a JSON object, or a message saying why it is not one. */
-async function jsonBody(request: IncomingMessage): Promise<Record<string, unknown> | string> {
+async function jsonBody(ctx: SandboxContext, request: IncomingMessage): Promise<Record<string, unknown> | string> {
   let raw: Buffer;
   try {
-    raw = await readBody(request, BODY_LIMIT);
+    raw = await readBody(request, BODY_LIMIT, ctx.bodies);
   } catch (error) {
     if (error instanceof BodyTooLargeError) return `body: larger than ${BODY_LIMIT} bytes`;
     throw error;
@@ -60,7 +60,7 @@ export async function routeConnections(ctx: SandboxContext, request: IncomingMes
       return;
     }
     if (method === 'POST') {
-      const body = await jsonBody(request);
+      const body = await jsonBody(ctx, request);
       if (typeof body === 'string') return writeMatonError(response, 400, 'invalid_request', body);
       if (typeof body.app !== 'string' || !APP_NAME.test(body.app)) {
         return writeMatonError(response, 400, 'invalid_request', 'app: required, an app name such as "whatsapp-business"');

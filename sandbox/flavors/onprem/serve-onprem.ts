@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { JsonObject } from 'whatsapp-business-core';
 import { GraphError } from '../../graph/graph-error';
-import { BodyTooLargeError, readBody } from '../../http/read-body';
+import { BodyTooLargeError, discardBody, readBody } from '../../http/read-body';
+import { withoutTrailingSlashes } from '../../http/request-path';
 import { writeBytes, writeJson } from '../../http/respond';
 import { MEDIA_BODY_LIMIT } from '../../media/upload-route';
 import type { SandboxContext } from '../../runtime/context';
@@ -66,9 +67,12 @@ function routeKey(method: string, path: string): { key: string; id: string } {
   return { key: `${method} /${match[1]}/{id}`, id };
 }
 
-async function readRequestBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+/** The login body holds at most a new password. */
+const LOGIN_BODY_LIMIT = 64 * 1024;
+
+async function readRequestBody(ctx: SandboxContext, request: IncomingMessage, limit: number): Promise<Buffer> {
   try {
-    return await readBody(request, limit);
+    return await readBody(request, limit, ctx.bodies);
   } catch (error) {
     if (error instanceof BodyTooLargeError) throw new OnPremError(1009, `request body: larger than ${error.limit} bytes`, 413);
     throw error;
@@ -100,19 +104,23 @@ function answer(call: Call, method: string, path: string): Answer {
  */
 export const serveOnPrem: FlavorHandler = async (ctx, request, response, url) => {
   const method = request.method ?? 'GET';
-  const path = url.pathname.replace(/\/+$/, '').replace(/^\/v1(?=\/|$)/i, '');
+  const path = withoutTrailingSlashes(url.pathname).replace(/^\/v1(?=\/|$)/i, '');
   try {
     if (!/^\/v1(\/|$)/i.test(url.pathname)) {
       throw new OnPremError(1006, `${url.pathname}: the On-Premises API lives under /v1 (e.g. POST /v1/users/login)`, 404);
     }
-    const limit = method === 'POST' && path === '/media' ? MEDIA_BODY_LIMIT : JSON_BODY_LIMIT;
-    const body = await readRequestBody(request, limit);
+    const login = method === 'POST' && path === '/users/login';
+    // Everything but the login needs a valid token, checked before a byte of the body is read.
+    if (!login) authenticate(ctx, request.headers);
+    const limit = login ? LOGIN_BODY_LIMIT : method === 'POST' && path === '/media' ? MEDIA_BODY_LIMIT : JSON_BODY_LIMIT;
+    const body = await readRequestBody(ctx, request, limit);
     const result = answer({ ctx, request, body, id: '' }, method, path);
     if ('bytes' in result) writeBytes(response, 200, result.contentType, result.bytes);
     else writeJson(response, result.status, { ...result.body, meta: ONPREM_META });
   } catch (error) {
     const failure = error instanceof GraphError ? fromGraphError(error) : error;
     if (!(failure instanceof OnPremError)) throw failure;
+    if (!request.complete) discardBody(request);
     writeJson(response, failure.httpStatus, failure.toBody());
   }
 };

@@ -264,7 +264,7 @@ describe('ITNIO provider: template creation', () => {
     ['a FOOTER', [template.components[1], { type: 'FOOTER', text: 'Shop' }], /^components\[1\]\.type: ITNIO does not document FOOTER components/],
     ['BUTTONS', [template.components[1], { type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: 'Yes' }] }], /^components\[1\]\.type: ITNIO does not document BUTTONS components/],
     ['an IMAGE header', [{ type: 'HEADER', format: 'IMAGE', example: { header_handle: ['4::aW'] } }, template.components[1]], /^components\[0\]\.format: ITNIO needs a sample file handle for IMAGE headers from an upload interface it does not document/],
-    ['named variables', [{ type: 'BODY', text: 'Hi {{name}}', example: { body_text_named_params: [{ param_name: 'name', example: 'Ana' }] } }], /^components\[0\]\.example\.body_text_named_params: ITNIO documents positional variables/],
+    ['named variables', [{ type: 'BODY', text: 'Hi {{name}}, welcome.', example: { body_text_named_params: [{ param_name: 'name', example: 'Ana' }] } }], /^components\[0\]\.example\.body_text_named_params: ITNIO documents positional variables/],
     [
       'a sample file on a TEXT header (it has nowhere to go)',
       [{ type: 'HEADER', format: 'TEXT', text: 'Order {{1}}', example: { header_text: ['#42'], header_handle: ['4::aW'] } }, template.components[1]],
