@@ -1,9 +1,8 @@
 /**
- * The language codes Meta accepts for message templates, from Meta's "Supported languages" page
- * for WhatsApp message templates:
- * https://developers.facebook.com/docs/whatsapp/business-management-api/message-templates/supported-languages
- * (list as published in 2025; Meta adds a language now and then, so a refusal names this list as
- * the source). A code that merely looks right (`xx_XX`) is not enough: Meta refuses it.
+ * The language codes Meta accepts for message templates, from Meta's "Supported Languages" page
+ * (https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/supported-languages,
+ * updated 2026-05-21). Meta adds a language now and then, so a refusal names this list as the
+ * source. A code that merely looks right (`xx_XX`) is not enough: Meta refuses it.
  */
 export const TEMPLATE_LANGUAGES: ReadonlySet<string> = new Set([
   'af', 'sq', 'ar', 'ar_AE', 'ar_EG', 'ar_LB', 'ar_MA', 'ar_QA', 'az', 'be_BY', 'bg', 'bn', 'bn_IN', 'ca',
