@@ -178,6 +178,12 @@ describe(`n8n ${install.version}: README "Build a bot in five minutes"`, () => {
     n8n = new N8nInstance(install, await freePort());
     await n8n.installPackage(tarball);
     await n8n.start();
+    // /healthz/readiness answers before the REST routes exist; the editor line comes after them.
+    const deadline = Date.now() + 120_000;
+    while (!n8n.log.includes('Editor is now accessible')) {
+      if (Date.now() > deadline) throw new Error(`n8n never said "Editor is now accessible"\n${n8n.log}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
     rest = new N8nRest(n8n.baseUrl);
     await rest.setupOwner();
   });
