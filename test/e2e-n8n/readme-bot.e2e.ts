@@ -134,7 +134,7 @@ class N8nRest {
 
   async executions(workflowId: string): Promise<Execution[]> {
     const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-    const data = await this.call<{ results: Execution[] }>('GET', `/executions?filter=${filter}&limit=200`);
+    const data = await this.call<{ results: Execution[] }>('GET', `/executions?filter=${filter}&limit=100`);
     return data.results;
   }
 
@@ -217,6 +217,16 @@ describe(`n8n ${install.version}: README "Build a bot in five minutes"`, () => {
     return { sandbox, credentials };
   }
 
+  /** Executions once settled; on a timeout, with what the sandbox and n8n printed (to see where it stopped). */
+  async function settled(workflowId: string, atLeast: number, sandbox: ReadmeSandbox): Promise<Execution[]> {
+    try {
+      return await rest.settledExecutions(workflowId, atLeast);
+    } catch (error) {
+      const webhooks = await shell(`curl -s http://127.0.0.1:${sandbox.port}/_sandbox/webhooks`);
+      throw new Error(`${(error as Error).message}\n--- sandbox\n${sandbox.output.slice(-3000)}\n--- sandbox webhooks\n${webhooks.stdout.slice(-3000)}\n--- n8n\n${n8n.log.slice(-3000)}`);
+    }
+  }
+
   type Credentials = Awaited<ReturnType<typeof steps1and2>>['credentials'];
 
   const triggerNode = (credentials: Credentials, events: string[]) => ({
@@ -277,10 +287,23 @@ describe(`n8n ${install.version}: README "Build a bot in five minutes"`, () => {
     return rest.call<Workflow>('PATCH', `/workflows/${workflow.id}`, { versionId: workflow.versionId, nodes, connections });
   }
 
-  /** The editor's Publish button. */
-  async function publish(workflow: Workflow): Promise<Workflow> {
+  /**
+   * The editor's Publish button. n8n 2.4x activates in the background after answering, so this
+   * waits, as a user reading the sandbox's output would, until the trigger has finished its
+   * (re)registration at the sandbox: the app's webhook subscription, then the WABA subscribed to
+   * the app (the last request of the trigger's create hook), and a second for n8n to finish.
+   */
+  async function publish(workflow: Workflow, sandbox: ReadmeSandbox): Promise<Workflow> {
+    const subscriptions = (): number => sandbox.output.split('POST /v23.0/200000000000001/subscribed_apps -> 200').length - 1;
+    const before = subscriptions();
     const published = await rest.call<Workflow>('POST', `/workflows/${workflow.id}/activate`, { versionId: workflow.versionId });
     expect(published.activeVersionId).toBe(workflow.versionId);
+    const deadline = Date.now() + 60_000;
+    while (subscriptions() === before) {
+      if (Date.now() > deadline) throw new Error(`publishing did not subscribe the app at the sandbox in 60 s\n${sandbox.output.slice(-2000)}\n--- n8n\n${n8n.log.slice(-2000)}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
     return published;
   }
 
@@ -289,22 +312,22 @@ describe(`n8n ${install.version}: README "Build a bot in five minutes"`, () => {
     // Former step 3: the trigger alone, published.
     const trigger = triggerNode(credentials, ['messages']);
     let workflow = await createWorkflow('README bot, former order', [trigger], {});
-    workflow = await publish(workflow);
+    workflow = await publish(workflow, sandbox);
     // Former step 4: Send added after the trigger (saved, not published again: the README said nothing).
     const send = sendNode(credentials, sandbox.phoneNumberId);
     workflow = await save(workflow, [trigger, send], link(trigger.name, send.name));
     // Former step 5: the customer writes; n8n runs the published version, the trigger alone.
     await sandbox.customerWrites();
-    const first = await rest.settledExecutions(workflow.id, 1);
+    const first = await settled(workflow.id, 1, sandbox);
     expect(await sandbox.buttonsSent()).toEqual([]);
     expect(count(first, 'success')).toBe(1);
 
     // "... if you tick Statuses": ticked, and published so that Send finally runs.
     const withStatuses = { ...trigger, parameters: { ...trigger.parameters, events: ['messages', 'statuses'] } };
     workflow = await save(workflow, [withStatuses, send], link(trigger.name, send.name));
-    await publish(workflow);
+    await publish(workflow, sandbox);
     await sandbox.customerWrites();
-    const second = await rest.settledExecutions(workflow.id, 1 + 1 + 3);
+    const second = await settled(workflow.id, 1 + 1 + 3, sandbox);
     expect(await sandbox.buttonsSent()).toHaveLength(1);
     // The buttons' sent / delivered / read statuses each reach Send, which has no recipient.
     expect(count(second, 'error')).toBe(3);
@@ -318,10 +341,10 @@ describe(`n8n ${install.version}: README "Build a bot in five minutes"`, () => {
     // Step 4: Send after the trigger, then publish.
     const send = sendNode(credentials, sandbox.phoneNumberId);
     workflow = await save(workflow, [trigger, send], link(trigger.name, send.name));
-    workflow = await publish(workflow);
+    workflow = await publish(workflow, sandbox);
     // Step 5: the customer writes; the bot answers with the buttons.
     await sandbox.customerWrites();
-    const first = await rest.settledExecutions(workflow.id, 1);
+    const first = await settled(workflow.id, 1, sandbox);
     const sent = await sandbox.buttonsSent();
     expect(sent).toHaveLength(1);
     expect(JSON.stringify(sent[0].payload)).toContain('"How can we help?"');
@@ -333,10 +356,10 @@ describe(`n8n ${install.version}: README "Build a bot in five minutes"`, () => {
     const withStatuses = { ...trigger, parameters: { ...trigger.parameters, events: ['messages', 'statuses'] } };
     const onlyMessages = onlyMessagesNode();
     workflow = await save(workflow, [withStatuses, onlyMessages, send], { ...link(trigger.name, onlyMessages.name), ...link(onlyMessages.name, send.name) });
-    await publish(workflow);
+    await publish(workflow, sandbox);
     await sandbox.customerWrites();
     // One execution for the message and one per status of the second buttons message (sent, delivered, read).
-    const second = await rest.settledExecutions(workflow.id, 1 + 1 + 3);
+    const second = await settled(workflow.id, 1 + 1 + 3, sandbox);
     expect(await sandbox.buttonsSent()).toHaveLength(2);
     expect(count(second, 'error')).toBe(0);
     expect(count(second, 'success')).toBe(second.length);
