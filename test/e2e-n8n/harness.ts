@@ -1,16 +1,32 @@
 /**
- * Drives a real n8n (installed by install-n8n.sh into a cache folder) through its CLI, the way a
- * user's instance loads a community package: the `npm pack` tarball unpacked into
- * `$N8N_USER_FOLDER/.n8n/nodes/node_modules/<package>` without a node_modules of its own.
+ * Drives a real n8n (installed by install-n8n.sh into a cache folder) through its CLI, with the
+ * `npm pack` tarball installed the way the README tells a user to: its manual-install commands,
+ * run as written in a shell whose HOME is the n8n user folder (so `~/.n8n/nodes` is this
+ * instance's), under the node that runs this n8n.
  * Not part of `npm test` (only type-checked there); run by test/e2e-n8n/run.sh.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 
 export const PACKAGE_NAME = 'n8n-nodes-whatsapp-business';
+
+/**
+ * The README's manual install (section "Install"), exactly as written there; test/readme/ keeps the
+ * two equal. The tarball path is the only thing replaced.
+ */
+export const README_N8N_INSTALL = [
+  'mkdir -p ~/.n8n/nodes && cd ~/.n8n/nodes',
+  'npm install --legacy-peer-deps /path/to/n8n-nodes-whatsapp-business-0.1.0.tgz',
+] as const;
+export const README_TARBALL_PLACEHOLDER = '/path/to/n8n-nodes-whatsapp-business-0.1.0.tgz';
+
+/** Single-quoted for sh. */
+export function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
 
 export interface N8nInstall {
   version: string;
@@ -121,15 +137,17 @@ export class N8nInstance {
     };
   }
 
-  /** The package, as n8n installs a community package: unpacked tarball, no node_modules inside. */
+  /** The package, installed with the README's manual-install commands (no node_modules of its own). */
   async installPackage(tarball: string): Promise<string> {
+    const script = ['set -e', ...README_N8N_INSTALL.map((line) => line.split(README_TARBALL_PLACEHOLDER).join(shellQuote(tarball)))].join('\n');
+    const env = { ...this.env(), HOME: this.userFolder, npm_config_cache: join(this.userFolder, '.npm-cache'), npm_config_update_notifier: 'false', npm_config_userconfig: join(homedir(), '.npmrc') };
+    const result = await run('bash', ['-c', script], env, 300_000);
+    if (result.code !== 0) throw new Error(`the README's n8n install failed (exit ${result.code})\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`);
     const target = join(this.userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
-    mkdirSync(target, { recursive: true });
-    const result = await run('tar', ['-xzf', tarball, '-C', target, '--strip-components=1'], process.env, 60_000);
-    if (result.code !== 0) throw new Error(`tar failed: ${result.stderr}`);
+    if (!existsSync(join(target, 'package.json'))) throw new Error(`the README's n8n install left no ${target}\n${result.stdout}\n${result.stderr}`);
     if (existsSync(join(target, 'node_modules'))) throw new Error(`${target} has a node_modules folder`);
-    // n8n's own folder marks it as a package folder.
-    writeFileSync(join(this.userFolder, '.n8n', 'nodes', 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: '*' } }));
+    const nodesFolder = readdirSync(join(this.userFolder, '.n8n', 'nodes', 'node_modules')).filter((name) => !name.startsWith('.'));
+    if (nodesFolder.join(',') !== PACKAGE_NAME) throw new Error(`the install added more than the package (peers?): ${nodesFolder.join(', ')}`);
     return target;
   }
 

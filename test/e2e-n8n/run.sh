@@ -4,10 +4,11 @@
 # 1. installs each n8n version into a cache folder outside the repo (install-n8n.sh; in parallel
 #    with the build; skipped when already there),
 # 2. npm run build + npm pack (the tarball a user installs),
-# 3. per version: jest -c test/e2e-n8n/jest.config.js (n8n.e2e.ts), which unpacks the tarball into a
-#    fresh $N8N_USER_FOLDER/.n8n/nodes/node_modules/n8n-nodes-whatsapp-business, starts the sandboxes,
-#    imports credentials and workflows, runs `n8n execute`, `n8n publish:workflow` + `n8n start`,
-#    and stops every server it started.
+# 3. per version: jest -c test/e2e-n8n/jest.config.js (every *.e2e.ts), which installs the tarball
+#    with the README's manual-install commands into a fresh $N8N_USER_FOLDER/.n8n/nodes, starts the
+#    sandboxes, imports credentials and workflows, runs `n8n execute`, `n8n publish:workflow` +
+#    `n8n start`, follows the README's "Build a bot in five minutes" through n8n's REST API
+#    (readme-bot.e2e.ts), and stops every server it started.
 # Exits non-zero when any install or test fails. Never prompts (CI=true).
 # E2E_SKIP_BUILD=1 packs the dist/ already built; N8N_E2E_KEEP=true keeps each n8n user folder.
 set -euo pipefail
@@ -34,9 +35,15 @@ for v in "${versions[@]}"; do
   pids+=("$!")
 done
 
-echo "== build + pack"
-if [ "${E2E_SKIP_BUILD:-}" = "1" ]; then echo "E2E_SKIP_BUILD=1: packing the existing dist/"; else npm run build --silent; fi
-tarball="$(cd "$work" && npm pack "$root" --silent | tail -n 1)"
+echo "== build + pack (the README's command: npm run build && npm pack)"
+if [ "${E2E_SKIP_BUILD:-}" = "1" ]; then
+  echo "E2E_SKIP_BUILD=1: packing the existing dist/"
+  npm pack >"$work/pack.log"
+else
+  npm run build && npm pack >"$work/pack.log"
+fi
+tarball="$(tail -n 1 "$work/pack.log")"
+mv "$root/$tarball" "$work/$tarball"
 echo "packed $tarball ($(du -k "$work/$tarball" | cut -f1) KiB)"
 
 status=0
