@@ -88,7 +88,8 @@ describe('template review: created PENDING, approved on a timer', () => {
     await start(60_000).then((client) => client.createTemplate(definition('never_reviewed')));
     const started = Date.now();
     await sandbox?.close();
-    expect(Date.now() - started).toBeLessThan(1000);
+    // far below the 60 s review it would otherwise wait for
+    expect(Date.now() - started).toBeLessThan(10_000);
     expect(receiver.posts).toEqual([]);
   });
 });
