@@ -46,8 +46,20 @@ export function collapseSpaces(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** A short description of a non-JSON body: its <title> for HTML pages, else its first characters. */
+/**
+ * The text cut to at most `max` characters, never inside a word: a secret the server echoed may
+ * straddle the cut, and its first half would no longer match the redactor (which knows only whole
+ * secrets, and in the n8n face runs after this). A first word longer than `max` is left out whole.
+ */
+export function shortenedAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const boundary = /\s/.test(text[max]) ? max : text.lastIndexOf(' ', max);
+  const kept = boundary <= 0 ? '' : text.slice(0, boundary).trimEnd();
+  return `${kept}...`;
+}
+
+/** A short description of a non-JSON body: its <title> for HTML pages, else its first words. */
 export function describeBody(text: string, contentType: string): string {
-  const snippet = collapseSpaces(htmlTitle(text) ?? withoutTags(text)).slice(0, SNIPPET_LENGTH);
+  const snippet = shortenedAtWord(collapseSpaces(htmlTitle(text) ?? withoutTags(text)), SNIPPET_LENGTH);
   return `${contentType || 'no content type'}${snippet ? `: "${snippet}"` : ''}`;
 }

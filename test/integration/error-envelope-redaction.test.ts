@@ -7,6 +7,7 @@ import { inspect } from 'node:util';
 import { NodeApiError } from 'n8n-workflow';
 import { createCloudProvider, createItnioProvider, createMatonProvider, createOnPremProvider, operations, UndiciTransport, WhatsAppError, WhatsAppValidationError } from 'whatsapp-business-core';
 import type { Provider } from 'whatsapp-business-core';
+import { shortenedAtWord } from '../../core/errors/body-text';
 import { createRedactor } from '../../core/redact';
 import { toNodeError } from '../../nodes/shared/errors';
 import { recordingClock } from '../helpers/recording-clock';
@@ -21,6 +22,8 @@ const LOGIN_TOKEN = 'onprem-echoed-login-token-8e0d2b';
 const ITNIO_KEY = 'itnio-echoed-key-5521';
 const ITNIO_SECRET = 'itnio-echoed-secret-0c9d7a';
 const TEXT = { to: '16505551234', type: 'text', text: { body: 'hello' } };
+/** Where core cuts Maton's own error text (SERVER_TEXT_MAX in maton-errors.ts). */
+const MATON_TEXT_CUT = 200;
 
 /** A Graph error envelope that repeats `secret` in every field a server can fill. */
 function graphEnvelopeEchoing(secret: string, code = 100): Record<string, unknown> {
@@ -182,5 +185,69 @@ describe('the n8n face: a token only n8n knows (its credential signs the request
     expect(copy.issues).toEqual([{ path: 'text.body', rule: 'must not contain [redacted]' }]);
     expect(`${copy.message} ${String(copy.stack)} ${JSON.stringify(copy)}`).not.toContain(CLOUD_TOKEN);
     expect(validation.issues[0].rule).toContain(CLOUD_TOKEN);
+  });
+});
+
+describe('a secret the server echoes where a short description cuts the text', () => {
+  /** Every prefix of the secret long enough to be recognisable (12 characters or more: shorter ones
+   * such as `onprem-e` also begin file names in a stack). */
+  function expectNoPrefix(text: string, secret: string): void {
+    for (let length = 12; length <= secret.length; length += 1) expect({ length, leaked: text.includes(secret.slice(0, length)) }).toEqual({ length, leaked: false });
+  }
+  function plain(status: number, body: string): Step {
+    return (_req, res) => {
+      res.writeHead(status, { 'content-type': 'text/plain' });
+      res.end(body);
+    };
+  }
+  // The secret starts a few characters before the cut (120 characters of a body, 200 of Maton's
+  // own text), and at the very start of the body.
+  const bodies = (secret: string, cut = 120): string[] => [`${'word '.repeat(Math.floor(cut / 5) - 3)}${secret} and more text after it`, `${secret}${'x'.repeat(cut + 100)}`];
+
+  it('Cloud and the n8n face: a non-JSON answer never shows the first part of a cut secret', async () => {
+    for (const body of bodies(CLOUD_TOKEN)) {
+      const url = await serve([plain(502, body)]);
+      const undici = new UndiciTransport({});
+      // As in n8n, where core does not know the token and cannot redact it itself.
+      provider = createCloudProvider({ provider: 'cloud', transportAuthenticates: true, baseUrl: url, phoneNumberId: '100000000000001', retry: { maxRetries: 0 }, clock: recordingClock(), transport: { request: (request) => undici.request(request), close: () => undici.close() } });
+      const error = await failure(operations['message.send'].run(provider, TEXT));
+      expect(error).toMatchObject({ kind: 'api', httpStatus: 502 });
+      for (const text of Object.values(surfaces(error))) expectNoPrefix(text, CLOUD_TOKEN);
+      await provider.close();
+      await server?.close();
+      provider = null;
+      server = null;
+    }
+  });
+
+  it("Maton's own error text and On-Premises' non-JSON answer: the same", async () => {
+    for (const body of bodies(MATON_KEY, MATON_TEXT_CUT)) {
+      const url = await serve([plain(401, body)]);
+      provider = createMatonProvider({ provider: 'maton', apiKey: MATON_KEY, gatewayUrl: url, controlUrl: url, phoneNumberId: '100000000000001', maxRequestsPerSecond: 0, retry: { maxRetries: 0 }, clock: recordingClock() } as never);
+      const error = await failure(operations['message.send'].run(provider, TEXT));
+      for (const text of Object.values(surfaces(error))) expectNoPrefix(text, MATON_KEY);
+      await provider.close();
+      await server?.close();
+      provider = null;
+      server = null;
+    }
+    for (const body of bodies(LOGIN_TOKEN)) {
+      const login = json(200, { users: [{ token: LOGIN_TOKEN, expires_after: '2099-01-01 00:00:00+00:00' }], meta: { api_status: 'stable', version: 'v2.41.2' } });
+      const url = await serve([login, plain(400, body)]);
+      provider = createOnPremProvider({ provider: 'onprem', baseUrl: url, username: USERNAME, password: PASSWORD, readinessTimeoutMs: 0, retry: { maxRetries: 0 }, clock: recordingClock() });
+      const error = await failure(operations['message.send'].run(provider, TEXT));
+      for (const text of Object.values(surfaces(error))) expectNoPrefix(text, LOGIN_TOKEN);
+      await provider.close();
+      await server?.close();
+      provider = null;
+      server = null;
+    }
+  });
+
+  it('keeps whole words up to the limit and says the text goes on', () => {
+    expect(shortenedAtWord('short text', 120)).toBe('short text');
+    expect(shortenedAtWord('alpha beta gamma', 12)).toBe('alpha beta...');
+    expect(shortenedAtWord('alpha beta gamma', 10)).toBe('alpha beta...');
+    expect(shortenedAtWord(`${'y'.repeat(50)} tail`, 20)).toBe('...');
   });
 });

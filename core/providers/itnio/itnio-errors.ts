@@ -1,3 +1,4 @@
+import { shortenedAtWord } from '../../errors/body-text';
 import { apiErrorFromResponse } from '../../errors/graph-envelope';
 import type { ErrorContext } from '../../errors/graph-envelope';
 import { WhatsAppApiError } from '../../errors/other-errors';
@@ -43,7 +44,7 @@ export function itnioStatusError(
 ): WhatsAppApiError {
   const code = /^-?\d{1,9}$/.test(envelope.status) ? Number(envelope.status) : null;
   const known = code === null ? null : describeItnioStatus(code);
-  const shownStatus = code === null ? JSON.stringify(envelope.status.slice(0, 40)) : String(code);
+  const shownStatus = code === null ? JSON.stringify(shortenedAtWord(envelope.status, 40)) : String(code);
   const meaning = known?.message ?? envelope.reason ?? 'no reason given';
   return new WhatsAppApiError({
     message: `${context.label} error ${shownStatus}: ${meaning}`,

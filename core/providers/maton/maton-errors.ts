@@ -1,4 +1,4 @@
-import { collapseSpaces, withoutTags } from '../../errors/body-text';
+import { collapseSpaces, shortenedAtWord, withoutTags } from '../../errors/body-text';
 import { apiErrorFromResponse } from '../../errors/graph-envelope';
 import type { ErrorContext } from '../../errors/graph-envelope';
 import { MAY_HAVE_BEEN_PROCESSED_HINT } from '../../errors/meta-error-codes';
@@ -55,7 +55,7 @@ function serverText(parsed: unknown, text: string): string | null {
   }
   const collapsed = said === null ? '' : collapseSpaces(said);
   if (collapsed === '') return null;
-  return collapsed.length > SERVER_TEXT_MAX ? `${collapsed.slice(0, SERVER_TEXT_MAX)}...` : collapsed;
+  return shortenedAtWord(collapsed, SERVER_TEXT_MAX);
 }
 
 function missingConnectionHint(connectionId: string | null): string {
