@@ -5,11 +5,15 @@
  * here that does what the published trigger and a Send node do: answers Meta's handshake with the
  * README's verify token, checks the signature with its app secret, and replies to the customer
  * through the sandbox's Graph API. Real HTTP throughout; the sandbox's process group is always
- * stopped.
+ * stopped. Also: the examples' nodes of this package are saved at the version a new node gets.
  */
 import { spawn } from 'node:child_process';
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { WhatsAppBusiness } from '../../nodes/WhatsAppBusiness/WhatsAppBusiness.node';
+import { WhatsAppBusinessTrigger } from '../../nodes/WhatsAppBusinessTrigger/WhatsAppBusinessTrigger.node';
 import { StartedProcess, freePort, listen, withPorts } from './command-process';
 import { REPO_ROOT } from './readme-commands';
 
@@ -143,5 +147,29 @@ describe('examples/README.md: try the examples without a Meta account', () => {
     expect(data.map((message) => ({ to: message.to, type: message.type, body: message.payload.text?.body }))).toEqual([
       { to: CUSTOMER, type: 'text', body: 'You wrote: hi' },
     ]);
+  });
+});
+
+describe('examples/*.json: the nodes of this package at the version a new node gets', () => {
+  // A user who adds the node in the editor gets its defaultVersion; the importable examples show
+  // the same node, so they are saved at that version too (run in a real n8n by n8n.e2e.ts).
+  const defaultVersion = (description: { version: number | number[]; defaultVersion?: number }): number =>
+    description.defaultVersion ?? (Array.isArray(description.version) ? Math.max(...description.version) : description.version);
+  const expected: Record<string, number> = {
+    'n8n-nodes-whatsapp-business.whatsAppBusiness': defaultVersion(new WhatsAppBusiness().description),
+    'n8n-nodes-whatsapp-business.whatsAppBusinessTrigger': defaultVersion(new WhatsAppBusinessTrigger().description),
+  };
+  const examples = join(REPO_ROOT, 'examples');
+  const files = readdirSync(examples).filter((name) => name.endsWith('.json'));
+
+  it('the trigger defaults to version 2', () => {
+    expect(expected['n8n-nodes-whatsapp-business.whatsAppBusinessTrigger']).toBe(2);
+  });
+
+  it.each(files)('%s', (file) => {
+    const { nodes } = JSON.parse(readFileSync(join(examples, file), 'utf8')) as { nodes: Array<{ name: string; type: string; typeVersion: number }> };
+    const ours = nodes.filter((node) => node.type in expected);
+    expect(ours.length).toBeGreaterThan(0);
+    expect(ours.map((node) => `${node.name}: ${node.typeVersion}`)).toEqual(ours.map((node) => `${node.name}: ${expected[node.type]}`));
   });
 });
