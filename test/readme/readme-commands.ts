@@ -17,7 +17,7 @@ export interface ReadmeCommand {
 }
 
 /** Words a shell command in a numbered step starts with (an inline `code` span that begins with one is a command). */
-const COMMAND_WORDS = ['npm', 'npx', 'node', 'curl', 'bash', 'sh', 'mkdir', 'cd', 'git', 'n8n', 'docker', 'tar'];
+const COMMAND_WORDS = ['npm', 'npx', 'node', 'curl', 'bash', 'sh', 'mkdir', 'cd', 'git', 'n8n', 'docker', 'tar', 'cloudflared', 'ngrok'];
 const SHELL_FENCES = new Set(['sh', 'bash', 'shell', 'console']);
 
 /** Drops a trailing `# comment` (a `#` after whitespace, outside quotes). */
@@ -154,6 +154,10 @@ export const README_COMMAND_EXEMPTIONS: Readonly<Record<ReadmePath, Readonly<Rec
     // "With a real Meta app", step 1.
     'WHATSAPP_PROVIDER=cloud WHATSAPP_ACCESS_TOKEN=EAAG... WHATSAPP_PHONE_NUMBER_ID=106540352242922 WHATSAPP_WABA_ID=102290129340398 WHATSAPP_APP_SECRET=<App Dashboard → App settings → Basic → App secret> WHATSAPP_VERIFY_TOKEN=<any random string you choose> MCP_AUTH_TOKEN=<a long random string> node mcp/bin/whatsapp-business-mcp.js --http':
       "needs a real Meta app: its access token, phone number id, WABA id and app secret (the same server against the sandbox is `npm start`, run by scripts/check-npm-start.mjs; the Cloud provider's variables are tested in test/mcp/providers/)",
+    // Step 2: a public HTTPS tunnel to /webhook, for Meta to reach.
+    'cloudflared tunnel --url http://127.0.0.1:8787':
+      'an external service: a Cloudflare tunnel (its binary and network access to Cloudflare), only needed so a real Meta app can reach /webhook',
+    'ngrok http 8787': 'an external service: an ngrok account and its agent, only needed so a real Meta app can reach /webhook',
   },
   'sandbox/README.md': {},
   'examples/README.md': {},
