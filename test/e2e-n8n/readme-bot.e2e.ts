@@ -23,6 +23,20 @@ const README_PORT = '8089';
 const CUSTOMER = '16505551234';
 const REPO_ROOT = join(__dirname, '..', '..');
 
+/**
+ * The trigger version a new user gets: the editor adds a node at its description's defaultVersion
+ * (read from the build run.sh packed, so a new trigger version is followed here without an edit).
+ */
+function defaultTriggerVersion(): number {
+  const built = require(join(REPO_ROOT, 'dist/nodes/WhatsAppBusinessTrigger/WhatsAppBusinessTrigger.node.js')) as {
+    WhatsAppBusinessTrigger: new () => { description: { version: number | number[]; defaultVersion?: number } };
+  };
+  const { version, defaultVersion } = new built.WhatsAppBusinessTrigger().description;
+  // n8n's rule when defaultVersion is absent: the highest listed version.
+  return defaultVersion ?? (Array.isArray(version) ? Math.max(...version) : version);
+}
+const TRIGGER_VERSION = defaultTriggerVersion();
+
 jest.setTimeout(600_000);
 
 const install = installFromEnv();
@@ -233,7 +247,7 @@ describe(`n8n ${install.version}: README "Build a bot in five minutes"`, () => {
     id: randomUUID(),
     name: 'WhatsApp Business Trigger',
     type: `${PACKAGE_NAME}.whatsAppBusinessTrigger`,
-    typeVersion: 1,
+    typeVersion: TRIGGER_VERSION,
     position: [0, 0],
     webhookId: randomUUID(),
     parameters: { authentication: 'cloudApi', setupMode: 'automatic', events, options: {} },

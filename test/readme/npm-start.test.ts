@@ -4,10 +4,11 @@
  * through npm as a user runs it.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { StartedProcess, groupAlive, portIsFree } from './command-process';
 import { REPO_ROOT } from './readme-commands';
 
 jest.setTimeout(240_000);
@@ -104,6 +105,45 @@ describe('npm start', () => {
     expect(token.length).toBeGreaterThanOrEqual(16);
     expect(outcome.output).not.toContain(token);
     expect(outcome.output).toContain('generated a bearer token for MCP clients: <token>');
+  });
+});
+
+describe('a SIGTERM to the npm process (not its group) stops the MCP server', () => {
+  // What a service manager or `kill <npm pid>` does. npm forwards the signal to its script's
+  // process; `exec node` makes that process the server itself (a shell in between would die and
+  // leave the server running, holding the port and the data-dir lock).
+  let home: string;
+  let started: StartedProcess | undefined;
+
+  beforeEach(() => {
+    home = mkdtempSync(join(tmpdir(), 'npm-start-sigterm-'));
+  });
+
+  afterEach(async () => {
+    await started?.stopGroup();
+    started = undefined;
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  it('npm start: the port is free afterwards and the data-dir lock is gone', async () => {
+    const port = await freePort();
+    const dataDir = join(home, 'data');
+    const npm = new StartedProcess('npm', ['start', '--', '--port', String(port), '--data-dir', dataDir], { HOME: home, MCP_AUTH_TOKEN: '' });
+    started = npm;
+    await npm.waitFor(new RegExp(`MCP endpoint: http://127\\.0\\.0\\.1:${port}/mcp`), 200_000);
+    const lock = join(dataDir, 'server.lock');
+    expect(existsSync(lock)).toBe(true);
+    expect(await portIsFree(port)).toBe(false);
+
+    process.kill(npm.pid, 'SIGTERM');
+    expect(await npm.exit()).not.toBe('timeout');
+    const deadline = Date.now() + 10_000;
+    while (groupAlive(npm.pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect({ groupAlive: groupAlive(npm.pid), portFree: await portIsFree(port), lockLeft: existsSync(lock) }).toEqual({
+      groupAlive: false,
+      portFree: true,
+      lockLeft: false,
+    });
   });
 });
 

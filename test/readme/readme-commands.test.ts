@@ -1,38 +1,81 @@
 /**
- * README.md's commands are all run by CI as written: every shell command in its code blocks and
- * numbered steps has an entry in README_COMMAND_RUNNERS, whose file contains that exact command
- * and is run by .ci/run. A command added to the README without a runner fails here, and so does a
- * runner whose command the README no longer shows.
+ * The READMEs' commands are all run by CI as written: every shell command in the code blocks and
+ * numbered steps of README.md, mcp/README.md, sandbox/README.md and examples/README.md has an entry
+ * in README_COMMAND_RUNNERS, whose file has that exact command in its executable code (a string
+ * literal or a script line, never only a comment) and is run by .ci/run; or an entry in
+ * README_COMMAND_EXEMPTIONS saying why it cannot run here (a real Meta account). A command added to
+ * a README without either fails here, and so does a table entry the README no longer shows.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CI_ENTRY_FOR_RUNNER, README_COMMAND_RUNNERS, REPO_ROOT, extractReadmeCommands, readReadme } from './readme-commands';
+import {
+  CI_ENTRY_FOR_RUNNER,
+  READMES,
+  README_COMMAND_EXEMPTIONS,
+  README_COMMAND_RUNNERS,
+  REPO_ROOT,
+  executableTexts,
+  extractReadmeCommands,
+  readReadme,
+  stringLiterals,
+  type ReadmePath,
+} from './readme-commands';
 
 const read = (path: string): string => readFileSync(join(REPO_ROOT, path), 'utf8');
 
-describe('README commands are run by CI as written', () => {
-  const commands = extractReadmeCommands(readReadme());
+/** Commands of a README that have neither a runner nor an exemption. */
+function unaccounted(readme: ReadmePath, markdown: string): string[] {
+  return extractReadmeCommands(markdown)
+    .map((entry) => entry.command)
+    .filter((command) => !(command in README_COMMAND_RUNNERS[readme]) && !(command in README_COMMAND_EXEMPTIONS[readme]));
+}
 
-  it('finds the commands of the two commands, the install and the five-minute bot', () => {
-    const sections = new Set(commands.map((entry) => entry.section));
+const runnerEntries = READMES.flatMap((readme) => Object.entries(README_COMMAND_RUNNERS[readme]).map(([command, runner]) => [readme, command, runner] as const));
+
+describe('README commands are run by CI as written', () => {
+  it('finds the commands of the two commands, the install and the five-minute bot in README.md', () => {
+    const sections = new Set(extractReadmeCommands(readReadme()).map((entry) => entry.section));
     expect(sections).toEqual(new Set(['The two commands', 'Install', 'Build a bot in five minutes (no Meta account)']));
   });
 
-  it('every README command has a runner, and every runner a README command', () => {
-    const inReadme = commands.map((entry) => entry.command);
-    const withoutRunner = inReadme.filter((command) => !(command in README_COMMAND_RUNNERS));
-    const notInReadme = Object.keys(README_COMMAND_RUNNERS).filter((command) => !inReadme.includes(command));
-    expect({ withoutRunner, notInReadme }).toEqual({ withoutRunner: [], notInReadme: [] });
+  it('finds the commands of the quick starts of mcp/, sandbox/ and examples/', () => {
+    const sections = (readme: ReadmePath) => new Set(extractReadmeCommands(readReadme(readme)).map((entry) => entry.section));
+    expect(sections('mcp/README.md')).toEqual(new Set(['Quick start', 'With a real Meta app']));
+    expect(sections('sandbox/README.md')).toEqual(new Set(['From the command line']));
+    expect(sections('examples/README.md')).toEqual(new Set(['Try them without a Meta account']));
   });
 
-  it.each(Object.entries(README_COMMAND_RUNNERS))('%s: run as written by %s', (command, runner) => {
-    expect(read(runner)).toContain(command);
+  it.each(READMES)('%s: every command has a runner or an exemption, and every table entry a command', (readme) => {
+    const inReadme = extractReadmeCommands(readReadme(readme)).map((entry) => entry.command);
+    const listed = [...Object.keys(README_COMMAND_RUNNERS[readme]), ...Object.keys(README_COMMAND_EXEMPTIONS[readme])];
+    const notInReadme = listed.filter((command) => !inReadme.includes(command));
+    const both = Object.keys(README_COMMAND_RUNNERS[readme]).filter((command) => command in README_COMMAND_EXEMPTIONS[readme]);
+    expect({ withoutRunner: unaccounted(readme, readReadme(readme)), notInReadme, both }).toEqual({ withoutRunner: [], notInReadme: [], both: [] });
+  });
+
+  it('every exemption gives its reason: a real Meta account or another external service', () => {
+    for (const readme of READMES) {
+      for (const reason of Object.values(README_COMMAND_EXEMPTIONS[readme])) expect(reason).toMatch(/real Meta|external service/);
+    }
+  });
+
+  it.each(runnerEntries)('%s: `%s` is run as written by %s (in its executable code, not a comment)', (_readme, command, runner) => {
+    expect(executableTexts(read(runner), runner).some((text) => text.includes(command))).toBe(true);
   });
 
   it('.ci/run runs every runner', () => {
-    const ci = read('.ci/run');
-    for (const runner of new Set(Object.values(README_COMMAND_RUNNERS))) {
-      if (runner !== '.ci/run') expect(ci).toContain(CI_ENTRY_FOR_RUNNER[runner]);
+    const ci = executableTexts(read('.ci/run'), '.ci/run');
+    for (const [, , runner] of runnerEntries) {
+      if (runner !== '.ci/run') expect({ runner, run: ci.some((line) => line.includes(CI_ENTRY_FOR_RUNNER[runner])) }).toEqual({ runner, run: true });
+    }
+  });
+
+  it('the runners that are jest tests are picked up by `npm test` (jest.config.js)', () => {
+    const config = require(join(REPO_ROOT, 'jest.config.js')) as { roots: string[]; testMatch: string[] };
+    expect(config.testMatch).toEqual(['**/*.test.ts']);
+    expect(config.roots).toEqual(['<rootDir>/test']);
+    for (const [runner, entry] of Object.entries(CI_ENTRY_FOR_RUNNER)) {
+      if (entry === 'npm test') expect(runner).toMatch(/^test\/.*\.test\.ts$/);
     }
   });
 
@@ -50,6 +93,40 @@ describe('README commands are run by CI as written', () => {
   it('the end-to-end config picks up the README bot suite', () => {
     const config = require(join(REPO_ROOT, 'test/e2e-n8n/jest.config.js')) as { testMatch: string[] };
     expect(config.testMatch).toEqual(['**/*.e2e.ts']);
+  });
+});
+
+describe('a command only in a comment of its runner does not count', () => {
+  it('TypeScript: only string literals outside comments count', () => {
+    const source = [
+      "// npm run in-a-line-comment",
+      "/* npm run in-a-block-comment */",
+      "const pattern = /'npm run in-a-regex/g;",
+      "const a = 'npm run single' + \"npm run double\";",
+      "const b = `npm run template ${'npm run nested'} tail`;",
+      "const c = 1 / 2; const d = 'npm run after-division';",
+    ].join('\n');
+    // A template literal's `${...}` is code: its text pieces count, the expression does not.
+    expect(stringLiterals(source)).toEqual(['npm run single', 'npm run double', 'npm run template ', ' tail', 'npm run after-division']);
+    const found = (command: string) => executableTexts(source, 'runner.ts').some((text) => text.includes(command));
+    expect(found('npm run in-a-line-comment')).toBe(false);
+    expect(found('npm run in-a-block-comment')).toBe(false);
+    expect(found('npm run in-a-regex')).toBe(false);
+    expect(found('npm run single')).toBe(true);
+    expect(found('npm run template')).toBe(true);
+  });
+
+  it('shell: comment lines and trailing comments do not count', () => {
+    const script = ['# npm run in-a-comment', 'npm ci  # npm run trailing', 'echo "# npm run quoted"'].join('\n');
+    expect(executableTexts(script, '.ci/run')).toEqual(['npm ci', 'echo "# npm run quoted"']);
+  });
+
+  it('each README runner fails the check when its command is moved into a comment', () => {
+    for (const [, command, runner] of runnerEntries) {
+      const commented = /\.(ts|mjs)$/.test(runner) ? `// ${command}\n` : `# ${command}\n`;
+      const source = read(runner).split(command).join('');
+      expect(executableTexts(`${commented}${source}`, runner).some((text) => text.includes(command))).toBe(false);
+    }
   });
 });
 
@@ -88,11 +165,8 @@ describe('extractReadmeCommands', () => {
     ]);
   });
 
-  it('a command added to the README without a runner is reported', () => {
-    const readme = `${readReadme()}\n\n## New section\n\n\`\`\`sh\nnpm run something-new\n\`\`\`\n`;
-    const missing = extractReadmeCommands(readme)
-      .map((entry) => entry.command)
-      .filter((command) => !(command in README_COMMAND_RUNNERS));
-    expect(missing).toEqual(['npm run something-new']);
+  it.each(READMES)('%s: a command added without a runner or exemption is reported', (readme) => {
+    const markdown = `${readReadme(readme)}\n\n## New section\n\n\`\`\`sh\nnpm run something-new\n\`\`\`\n\n1. Then \`curl http://127.0.0.1:8089/new-step\`.\n`;
+    expect(unaccounted(readme, markdown)).toEqual(['npm run something-new', 'curl http://127.0.0.1:8089/new-step']);
   });
 });
