@@ -1,7 +1,7 @@
 import type { McpConfig } from './config';
 import type { RecipientAllowList } from './policy/allowlist';
 import type { ToolDefinition } from './tools/define';
-import { SIMULATE_TOOL } from './tools/simulate';
+import { exampleCustomer, SIMULATE_TOOL, simulateCurlLine } from './tools/simulate';
 
 /** What a model should know about each non-Cloud provider. */
 const PROVIDER_NOTES: Readonly<Partial<Record<McpConfig['provider']['kind'], string>>> = {
@@ -31,11 +31,10 @@ export function serverInstructions(options: {
       'WhatsApp Business Platform tools, connected to an EMBEDDED SANDBOX: a local simulation of the WhatsApp Cloud API. Nothing leaves this machine and no real person receives anything; customers are simulated.',
     );
     const simulate: string[] = [];
-    if (names.has(SIMULATE_TOOL)) simulate.push(`call ${SIMULATE_TOOL}`);
-    if (options.sandboxUrl) {
-      simulate.push(`or have the user run: curl -s -X POST ${options.sandboxUrl}/_sandbox/inbound -H 'content-type: application/json' -d '{"from":"15551234567","text":"Hi"}'`);
-    }
+    if (names.has(SIMULATE_TOOL)) simulate.push(`call ${SIMULATE_TOOL}${config.policy.dryRun ? ' (in this dry run it only checks its input and shows the request: nothing reaches the inbox)' : ''}`);
+    if (options.sandboxUrl) simulate.push(`${simulate.length > 0 ? 'or ' : ''}have the user run: ${simulateCurlLine(options.sandboxUrl, allowList)}`);
     if (simulate.length > 0) lines.push(`To make a simulated customer write to the business (it opens their 24 h window): ${simulate.join(' ')}.`);
+    if (allowList.active) lines.push(`Simulated customers must write from a number on the recipient allow-list (e.g. ${exampleCustomer(allowList)}): other numbers are refused, as their conversations would be hidden.`);
   } else {
     lines.push(`WhatsApp Business Platform tools, connected to the ${options.providerLabel}: messages reach real people.`);
     const about = PROVIDER_NOTES[config.provider.kind];

@@ -19,6 +19,7 @@ import { createSecretScrubber } from './policy/redact';
 import { configErrorFromCore, isCoreConfigError, providerConfigFor, providerLabelFor, providerSecrets } from './provider-setup';
 import type { ToolDefinition } from './tools/define';
 import { allTools, offeredTools, providerNameOf, unavailableTools } from './tools/index';
+import { simulateCurlLine } from './tools/simulate';
 import { serverInstructions } from './instructions';
 
 export interface RuntimeOptions {
@@ -142,6 +143,7 @@ export async function createRuntime(config: McpConfig, options: RuntimeOptions =
     const unrecognized = tokenWebhooks ? new UnrecognizedWebhooks(join(config.dataDir, 'unrecognized-webhooks.jsonl'), log, options.now) : null;
     const webhookHandler = createWebhookHandler(inbox, webhookSecrets, log, { format: webhookFormat, provider: providerName, unrecognized });
 
+    const allowList = new RecipientAllowList(config.policy.allowedRecipients);
     let sandbox: RunningSandbox | null = null;
     let providerConfig: ProviderConfig;
     let inboxSource: string;
@@ -166,7 +168,7 @@ export async function createRuntime(config: McpConfig, options: RuntimeOptions =
       providerConfig = { provider: 'cloud', accessToken: sandbox.token, baseUrl: sandbox.url, phoneNumberId: sandbox.phoneNumberId, wabaId: sandbox.wabaId };
       inboxSource = 'embedded sandbox (simulated customers; nothing leaves this machine)';
       log(`embedded sandbox at ${sandbox.url}: a simulated WhatsApp Cloud API; nothing leaves this machine.`);
-      log(`simulate a customer: curl -s -X POST ${sandbox.url}/_sandbox/inbound -H 'content-type: application/json' -d '{"from":"15551234567","text":"Hi"}'`);
+      log(`simulate a customer: ${simulateCurlLine(sandbox.url, allowList)}`);
     } else {
       providerConfig = providerConfigFor(settings);
       const receiving = config.transport === 'http' && (tokenWebhooks ? config.webhookToken !== null : webhookSecrets.appSecret !== null && webhookSecrets.verifyToken !== null);
@@ -196,7 +198,6 @@ export async function createRuntime(config: McpConfig, options: RuntimeOptions =
       sandbox?.token,
       ...(options.extraSecrets ?? []),
     ]);
-    const allowList = new RecipientAllowList(config.policy.allowedRecipients);
     const rateLimiter = new RateLimiter(config.policy.perRecipientPerMinute, config.policy.globalPerMinute, options.now);
     const auditor = createAuditor({ sink: options.auditSink ?? ((line) => process.stderr.write(line)), bodies: config.policy.auditBodies, scrub });
     const known = allTools(config);

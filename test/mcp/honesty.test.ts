@@ -215,6 +215,20 @@ describe('whatsapp_send_template: template.body schema, description and behaviou
   });
 });
 
+describe('whatsapp_send_template: a body value of no accepted form', () => {
+  it.each([
+    [[true], 'template.body[0]', 'true'],
+    [{ first_name: true }, 'template.body.first_name', 'true'],
+    [['Ana', null], 'template.body[1]', 'null'],
+  ])('%j is refused by the schema and by the server, whose rule names every accepted form (strings, numbers, parameter objects)', async (body, path, got) => {
+    const tool = tools.find((t) => t.name === 'whatsapp_send_template') as Tool;
+    const args = { to: CUSTOMER, template: { name: 'hello_world', language: 'en_US', body } };
+    expect(newAjv().compile(tool.inputSchema)(args)).toBe(false);
+    const error = await h.fails('whatsapp_send_template', args);
+    expect(error.issues).toEqual([{ path, rule: `must be a string, a number, or a parameter object ({"type": "text", "text": "Ana"}, or a "currency" or "date_time" parameter) (got ${got})` }]);
+  });
+});
+
 describe('descriptions and errors say what they mean', () => {
   it('create_template\'s category is the new template\'s category, not a filter', () => {
     const schema = tools.find((t) => t.name === 'whatsapp_create_template')?.inputSchema.properties as Node;

@@ -22,7 +22,7 @@ export const dryRunResult = z.object({
   note: z.string(),
 });
 
-const DRY_RUN_NOTE = 'Dry run: the input passed every check and this is the exact request that would be sent. Nothing was sent.';
+export const DRY_RUN_NOTE = 'Dry run: the input passed every check and this is the exact request that would be sent. Nothing was sent.';
 
 /** Shared wording: field descriptions for models, by dotted path. */
 export const COMMON_DOCS: Readonly<Record<string, string>> = {

@@ -4,7 +4,7 @@ import type { MarkReadInput, MessageKind, MessageType, ProviderName, SendMessage
 import { bindOperation, catalogue } from './bind';
 import type { CallContext, ToolDefinition } from './define';
 import { PolicyDenied } from './result';
-import { withTemplateBodyShorthands } from './template-body-schema';
+import { checkTemplateBodyForms, withTemplateBodyShorthands } from './template-body-schema';
 
 const send = operations['message.send'];
 
@@ -160,6 +160,16 @@ export function sendTool(spec: SendSpec): ToolDefinition {
     const contents = Object.fromEntries(members.map((member) => [typeOf(member), (member.shape as Record<string, z.ZodType>)[typeOf(member)].optional()]));
     docSchema = z.strictObject({ ...envelope, type: z.enum(spec.types as [MessageType, ...MessageType[]]), ...contents });
     validate = z.discriminatedUnion('type', members as unknown as [Member, ...Member[]]);
+  }
+  if (spec.types.includes('template')) {
+    // Body values of no accepted form are refused with a rule naming every form (core would name one).
+    const inject = prepare ?? ((args: Record<string, unknown>) => args);
+    const provider = spec.provider;
+    prepare = (args) => {
+      const prepared = inject(args);
+      checkTemplateBodyForms(prepared, validate, provider);
+      return prepared;
+    };
   }
   const kinds = kindsOf(spec.types);
   const limits = providerLimits(kinds, spec.provider);
