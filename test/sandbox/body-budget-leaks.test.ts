@@ -157,6 +157,13 @@ describe('the body budget cannot leak or jam the sandbox', () => {
   }, 30_000);
 });
 
+describe('bodyWaitMs / bodyIdleMs options', () => {
+  it('refuse 0 and non-integers, naming the option', async () => {
+    await expect(startSandbox({ bodyWaitMs: 0 })).rejects.toThrow('bodyWaitMs must be a whole number of ms between 1 and 2147483647 (got 0)');
+    await expect(startSandbox({ bodyIdleMs: 1.5 })).rejects.toThrow('bodyIdleMs must be a whole number of ms between 1 and 2147483647 (got 1.5)');
+  });
+});
+
 describe('BodyBudget waiting rules', () => {
   const timeouts = { waitMs: 60_000, idleMs: 60_000 };
 
