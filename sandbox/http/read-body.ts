@@ -103,7 +103,10 @@ export function discardBody(request: IncomingMessage): void {
  * Buffers the whole request body, at most `limit` bytes. A declared Content-Length over the limit
  * is refused before any byte is read; a body that outgrows the limit while streaming (chunked, or
  * longer than declared) is refused as soon as it does. Either way the rest is discarded, not
- * stored. With a budget, the bytes this body may occupy are reserved before reading starts.
+ * stored. With a budget, the bytes this body may occupy are reserved before reading starts, and
+ * given back however reading ends. Besides BodyTooLargeError it throws ClientGoneError (the client
+ * left), BodyBudgetBusyError (no room within the wait deadline) and BodyIdleError (the body stopped
+ * arriving); body-failure.ts answers those for every route.
  */
 export async function readBody(request: IncomingMessage, limit: number, budget?: BodyBudget): Promise<Buffer> {
   const declared = declaredLength(request);
