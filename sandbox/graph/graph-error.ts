@@ -69,11 +69,13 @@ export const invalidValue = (details: string): GraphError => new GraphError(1310
 
 /**
  * A request Meta accepts that the sandbox does not imitate: said plainly, so nobody mistakes it for
- * a rule of Meta's. Code 100 is Meta's code for a request it cannot process as sent; the title and
- * details say that the sandbox, not the request, is the limit.
+ * a rule of Meta's. Code 100 is Meta's code for a request it cannot process as sent; the top-level
+ * `message` (the line SDKs show) says that the sandbox, not the request, is the limit, so it never
+ * reads like a validation failure ("Invalid parameter").
  */
 export function notSimulated(details: string): GraphError {
   return new GraphError(100, `${details} is not simulated by the sandbox (Meta accepts it; test it against the real API)`, {
+    message: `(#100) Not simulated by the sandbox: ${details}`,
     userTitle: 'Not simulated by the sandbox',
     userMessage: `${details} is not simulated by the sandbox.`,
   });

@@ -1,9 +1,46 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { BodyBudget } from './body-budget';
+import { ClientGoneError, DEFAULT_BODY_TIMEOUTS, type BodyBudget } from './body-budget';
 
 export class BodyTooLargeError extends Error {
   constructor(readonly limit: number) {
     super(`request body exceeds ${limit} bytes`);
+  }
+}
+
+/** Raised when a body stops arriving for longer than allowed: answered 408, the connection closed. */
+export class BodyIdleError extends Error {
+  constructor(readonly idleMs: number) {
+    super(`request body: no byte arrived for ${idleMs} ms`);
+  }
+}
+
+/** Whether the client has gone: its connection closed or the request was aborted. */
+function clientGone(request: IncomingMessage): boolean {
+  return request.destroyed || request.readableAborted;
+}
+
+/**
+ * Reserves room in the budget for this body, giving up (without reserving anything) as soon as the
+ * client disconnects while waiting. A grant that arrives just as the client leaves is released at once.
+ */
+async function reserve(request: IncomingMessage, budget: BodyBudget, bytes: number): Promise<() => void> {
+  const gone = new AbortController();
+  const onGone = (): void => gone.abort();
+  request.on('close', onGone);
+  request.on('aborted', onGone);
+  request.socket?.on('close', onGone);
+  if (clientGone(request)) gone.abort();
+  try {
+    const release = await budget.acquire(bytes, gone.signal);
+    if (clientGone(request)) {
+      release();
+      throw new ClientGoneError();
+    }
+    return release;
+  } finally {
+    request.off('close', onGone);
+    request.off('aborted', onGone);
+    request.socket?.off('close', onGone);
   }
 }
 
@@ -66,7 +103,10 @@ export function discardBody(request: IncomingMessage): void {
  * Buffers the whole request body, at most `limit` bytes. A declared Content-Length over the limit
  * is refused before any byte is read; a body that outgrows the limit while streaming (chunked, or
  * longer than declared) is refused as soon as it does. Either way the rest is discarded, not
- * stored. With a budget, the bytes this body may occupy are reserved before reading starts.
+ * stored. With a budget, the bytes this body may occupy are reserved before reading starts, and
+ * given back however reading ends. Besides BodyTooLargeError it throws ClientGoneError (the client
+ * left), BodyBudgetBusyError (no room within the wait deadline) and BodyIdleError (the body stopped
+ * arriving); body-failure.ts answers those for every route.
  */
 export async function readBody(request: IncomingMessage, limit: number, budget?: BodyBudget): Promise<Buffer> {
   const declared = declaredLength(request);
@@ -78,20 +118,35 @@ export async function readBody(request: IncomingMessage, limit: number, budget?:
     request.resume();
     return Buffer.alloc(0);
   }
-  const release = budget === undefined ? () => undefined : await budget.acquire(declared ?? limit);
-  sendContinue(request);
+  const release = budget === undefined ? () => undefined : await reserve(request, budget, declared ?? limit);
   try {
-    return await collect(request, limit);
+    sendContinue(request);
+    return await collect(request, limit, (budget?.timeouts ?? DEFAULT_BODY_TIMEOUTS).idleMs);
   } finally {
     release();
   }
 }
 
-function collect(request: IncomingMessage, limit: number): Promise<Buffer> {
+/**
+ * Buffers the body. Settles in every case: end, error, the client leaving (also before the call),
+ * too many bytes, or `idleMs` without a byte (a trickling body cannot hold its reservation forever).
+ */
+function collect(request: IncomingMessage, limit: number, idleMs: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    if (clientGone(request)) {
+      reject(new ClientGoneError());
+      return;
+    }
+    const idle = setTimeout(() => {
+      cleanUp();
+      chunks.length = 0;
+      reject(new BodyIdleError(idleMs));
+    }, idleMs);
+    idle.unref();
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (chunk: Buffer): void => {
+      idle.refresh();
       size += chunk.length;
       if (size <= limit) {
         chunks.push(chunk);
@@ -108,13 +163,16 @@ function collect(request: IncomingMessage, limit: number): Promise<Buffer> {
     };
     const onError = (error: Error): void => {
       cleanUp();
-      reject(error);
+      reject(clientGone(request) ? new ClientGoneError() : error);
     };
+    // 'close' before 'end' means the body never ended ('end' removes this listener first).
     const onClose = (): void => {
       cleanUp();
-      if (!request.complete) reject(new Error('the client closed the connection before the request body ended'));
+      reject(new ClientGoneError());
     };
     const cleanUp = (): void => {
+      clearTimeout(idle);
+      request.off('aborted', onClose);
       request.off('data', onData);
       request.off('end', onEnd);
       request.off('error', onError);
@@ -124,5 +182,6 @@ function collect(request: IncomingMessage, limit: number): Promise<Buffer> {
     request.on('end', onEnd);
     request.on('error', onError);
     request.on('close', onClose);
+    request.on('aborted', onClose);
   });
 }

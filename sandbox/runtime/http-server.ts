@@ -10,6 +10,7 @@ import { isAuthorized } from '../graph/auth';
 import { GraphError, invalidToken, unknownObject } from '../graph/graph-error';
 import type { GraphMethod } from '../graph/graph-request';
 import { isUploadPath, parseGraphPath, routeGraph } from '../graph/graph-router';
+import { answerBodyFailure } from '../http/body-failure';
 import { BodyTooLargeError, discardBody, expectsContinue, readBody } from '../http/read-body';
 import { requestUrl } from '../http/request-path';
 import { writeBytes, writeJson } from '../http/respond';
@@ -40,6 +41,7 @@ export function createSandboxServer(ctx: SandboxContext): Server {
     const started = Date.now();
     handle(ctx, request, response)
       .catch((error: unknown) => {
+        if (answerBodyFailure(request, response, error)) return;
         // Only messages, never headers or query strings: those can carry the token.
         ctx.config.log(`internal error: ${error instanceof Error ? error.message : String(error)}`);
         if (!response.headersSent) {

@@ -50,6 +50,13 @@ export interface SandboxOptions {
   /** Every Graph API answer (not the control API) waits this many ms first. Default 0. */
   latencyMs?: number;
   /**
+   * How long a request body may wait for room in the memory budget for bodies before it is
+   * answered 503 with Retry-After. Default 30000 (at least 1).
+   */
+  bodyWaitMs?: number;
+  /** How long a request body may go without a byte before it is answered 408. Default 60000 (at least 1). */
+  bodyIdleMs?: number;
+  /**
    * Which API the sandbox speaks. cloud (default): Meta's Graph API. maton: Maton's gateway
    * (/whatsapp-business/{Graph path}) and connection API on the same port, keyed by `token`.
    * onprem: the WhatsApp On-Premises client (/v1/...), logging in with `username`/`password`.
@@ -106,6 +113,8 @@ export interface SandboxConfig {
   webhookRetries: number;
   appId: string;
   latencyMs: number;
+  bodyWaitMs: number;
+  bodyIdleMs: number;
   flavor: SandboxFlavor;
   username: string;
   password: string;
@@ -137,6 +146,8 @@ const DEFAULTS = {
   webhookRetries: 3,
   appId: '300000000000001',
   latencyMs: 0,
+  bodyWaitMs: 30_000,
+  bodyIdleMs: 60_000,
   username: 'admin',
   password: 'sandbox-password',
   startupDelayMs: 0,
@@ -186,6 +197,8 @@ export function resolveOptions(options: SandboxOptions = {}): SandboxConfig {
     webhookRetries: wholeNumber('webhookRetries', options.webhookRetries ?? DEFAULTS.webhookRetries),
     appId,
     latencyMs: wholeNumber('latencyMs', options.latencyMs ?? DEFAULTS.latencyMs, MAX_LATENCY_MS),
+    bodyWaitMs: positiveMs('bodyWaitMs', options.bodyWaitMs ?? DEFAULTS.bodyWaitMs),
+    bodyIdleMs: positiveMs('bodyIdleMs', options.bodyIdleMs ?? DEFAULTS.bodyIdleMs),
     flavor,
     username: nonEmpty('username', options.username ?? DEFAULTS.username),
     password: nonEmpty('password', options.password ?? DEFAULTS.password),
@@ -207,6 +220,17 @@ function wholeNumber(option: OptionName, value: number, max = Number.MAX_SAFE_IN
   }
   return value;
 }
+
+/** A duration that must not be 0 (a zero wait or idle time would refuse every body). */
+function positiveMs(option: OptionName, value: number): number {
+  if (!Number.isInteger(value) || value < 1 || value > MAX_TIMER_MS) {
+    throw new OptionError((name) => `${name(option)} must be a whole number of ms between 1 and ${MAX_TIMER_MS} (got ${value})`);
+  }
+  return value;
+}
+
+/** setTimeout's largest delay; longer ones fire at once. */
+const MAX_TIMER_MS = 2_147_483_647;
 
 function nonEmpty(option: OptionName, value: string): string {
   if (value.trim() === '') throw new OptionError((name) => `${name(option)} must not be empty`);

@@ -19,6 +19,8 @@ export interface RunningSandbox {
   wabaId: string;
   verifyToken: string;
   appId: string;
+  /** Request-body bytes reserved in memory right now (read-only; returns to 0 when no body is being read). */
+  readonly bodyBytesInUse: number;
   /** Resolves when every queued webhook has been delivered or given up. */
   webhooksIdle(): Promise<void>;
   /** Stops timers, closes keep-alive sockets and resolves when the port is free. */
@@ -49,7 +51,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     state,
     webhooks,
     timers,
-    bodies: new BodyBudget(BODY_BUDGET_BYTES),
+    bodies: new BodyBudget(BODY_BUDGET_BYTES, { waitMs: config.bodyWaitMs, idleMs: config.bodyIdleMs }),
     business: { wabaId: config.wabaId, phoneNumberId: config.phoneNumberId, displayPhoneNumber: config.displayPhoneNumber },
     approvals: new Map(),
     now: () => Date.now(),
@@ -85,6 +87,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     wabaId: config.wabaId,
     verifyToken: config.verifyToken,
     appId: config.appId,
+    get bodyBytesInUse(): number {
+      return ctx.bodies.inUse;
+    },
     webhooksIdle: () => webhooks.idle(),
     close,
   };

@@ -131,7 +131,7 @@ describe('BodyBudget: bodies held in memory at once', () => {
     const budget = new BodyBudget(100);
     const first = await budget.acquire(60);
     const second = await budget.acquire(40);
-    expect(budget.reserved).toBe(100);
+    expect(budget.inUse).toBe(100);
     const order: string[] = [];
     const third = budget.acquire(50).then((release) => (order.push('third'), release));
     const fourth = budget.acquire(10).then((release) => (order.push('fourth'), release));
@@ -141,20 +141,20 @@ describe('BodyBudget: bodies held in memory at once', () => {
     const releaseThird = await third;
     const releaseFourth = await fourth;
     expect(order).toEqual(['third', 'fourth']);
-    expect(budget.reserved).toBe(100);
+    expect(budget.inUse).toBe(100);
     second();
     releaseThird();
     releaseFourth();
-    expect(budget.reserved).toBe(0);
+    expect(budget.inUse).toBe(0);
   });
 
   it('a release counts once, and a request larger than the budget takes the whole budget', async () => {
     const budget = new BodyBudget(100);
     const release = await budget.acquire(1000);
-    expect(budget.reserved).toBe(100);
+    expect(budget.inUse).toBe(100);
     release();
     release();
-    expect(budget.reserved).toBe(0);
+    expect(budget.inUse).toBe(0);
   });
 
   it('bounds concurrent authenticated uploads: 8 at 60 MB never hold more than the budget', async () => {
@@ -163,7 +163,7 @@ describe('BodyBudget: bodies held in memory at once', () => {
     await Promise.all(
       Array.from({ length: 8 }, async () => {
         const release = await budget.acquire(60 * MIB);
-        peak = Math.max(peak, budget.reserved);
+        peak = Math.max(peak, budget.inUse);
         await new Promise((resolve) => setTimeout(resolve, 5));
         release();
       }),

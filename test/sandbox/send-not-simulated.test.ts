@@ -44,6 +44,7 @@ describe('message shapes from Meta\'s v23 spec', () => {
   it('the interactive media carousel: "not simulated", not "invalid"', async () => {
     const reply = await send({ type: 'interactive', interactive: { type: 'carousel', body: { text: 'Our picks' }, action: { cards: [] } } });
     const error = expectGraphError(reply, 100, /^interactive\.type: "carousel" .* is not simulated by the sandbox/);
+    expect(error.message).toBe('(#100) Not simulated by the sandbox: interactive.type: "carousel" (the interactive media carousel)');
     expect((reply.body as GraphErrorBody).error.error_user_title).toBe('Not simulated by the sandbox');
     expect(error.error_data?.details).not.toMatch(/expected one of/);
   });
@@ -51,6 +52,10 @@ describe('message shapes from Meta\'s v23 spec', () => {
   it('recipient_type "group": "not simulated", not "expected one of: individual"', async () => {
     const reply = await send({ recipient_type: 'group', to: 'GROUP_ID', type: 'text', text: { body: 'Hi all' } });
     const error = expectGraphError(reply, 100, /^recipient_type: "group" .* is not simulated by the sandbox/);
+    // The top-level message is what SDKs show: it must not read like a validation failure.
+    expect(error.message).toBe('(#100) Not simulated by the sandbox: recipient_type: "group" (messages to WhatsApp groups)');
+    expect(error.message).not.toMatch(/Invalid parameter/);
+    expect(error.error_user_title).toBe('Not simulated by the sandbox');
     expect(error.error_data?.details).not.toMatch(/expected one of/);
   });
 
