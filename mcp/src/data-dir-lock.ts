@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, unlinkSync } from 'node:fs';
-import { link, mkdir, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, open, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** Refused because another live server process holds the data dir. */
@@ -128,14 +128,17 @@ async function readLock(file: string): Promise<{ text: string; dev: number; ino:
 
 const isCode = (error: unknown, code: string): boolean => (error as NodeJS.ErrnoException).code === code;
 
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * Takes the data dir for this process. The lock is written whole to a temporary file first and
- * linked to server.lock (link fails if the name exists, so it is never seen half-written and two
- * starters cannot both create it). A lock held by a live process refuses the start. A stale one is
- * moved aside under a name of our own; only if what was moved is the very file judged stale (same
- * inode) is it removed, otherwise (another starter replaced it meanwhile) it is put back: of two
- * servers starting over one stale lock, exactly one links its own. The lock is removed on release
- * and, as a last resort, when the process exits.
+ * linked to server.lock (link fails if the name exists, so it is never seen half-written and of
+ * several starters exactly one creates it). A lock held by a live process refuses the start. A
+ * stale one is removed only by the starter that claims it: the claim is a file named after the
+ * stale lock's inode, created with link (one winner), and the winner removes server.lock only if
+ * it is still that very file (same inode and text). So no starter ever removes a lock another one
+ * has just taken, and two servers starting over one stale lock cannot both run. The lock is removed
+ * on release and, as a last resort, when the process exits.
  */
 export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
@@ -144,10 +147,9 @@ export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
   const nonce = randomBytes(8).toString('hex');
   const mine = lockText({ pid: process.pid, start: processStartTime(process.pid), boot: currentBootId() }, nonce);
   const temp = join(dataDir, `${LOCK_FILE_NAME}.${nonce}.new`);
-  const aside = join(dataDir, `${LOCK_FILE_NAME}.${nonce}.stale`);
   await writeFile(temp, mine, { mode: 0o600 });
   try {
-    for (let attempt = 0; attempt < 5; attempt += 1) {
+    for (let attempt = 0; attempt < 100; attempt += 1) {
       try {
         await link(temp, file);
         return holdLock(file, mine);
@@ -159,25 +161,29 @@ export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
       let holder = parseLock(seen.text);
       if (holder === null) {
         // An earlier version creates the file empty, then writes its pid: give it a moment.
-        await new Promise((resolve) => setTimeout(resolve, 100));
+        await pause(100);
         const again = await readLock(file);
         if (again === null || again.ino !== seen.ino || again.text !== seen.text) continue;
         holder = parseLock(again.text);
       }
       if (holder !== null && !isStale(holder)) throw new DataDirInUse(dataDir, holder.pid);
+      const claim = join(dataDir, `${LOCK_FILE_NAME}.${seen.ino}.takeover`);
       try {
-        await rename(file, aside);
+        await link(temp, claim);
       } catch (error) {
-        if (isCode(error, 'ENOENT')) continue; // another starter moved it first
-        throw error;
+        if (!isCode(error, 'EEXIST')) throw error;
+        const claimant = parseLock(await readFile(claim, 'utf8').catch(() => ''));
+        // Another starter is removing this stale lock: see what it leaves. One that died meanwhile leaves a claim to clear.
+        if (claimant !== null && !isStale(claimant)) await pause(20);
+        else await unlink(claim).catch(() => undefined);
+        continue;
       }
-      const moved = await stat(aside);
-      if (moved.ino !== seen.ino || moved.dev !== seen.dev) {
-        // Not the stale lock but one another starter put in its place: give it back (the name is
-        // free unless a third starter linked in the instant between, which this cannot undo).
-        await link(aside, file).catch(() => undefined);
+      try {
+        const now = await readLock(file);
+        if (now !== null && now.dev === seen.dev && now.ino === seen.ino && now.text === seen.text) await unlink(file);
+      } finally {
+        await unlink(claim).catch(() => undefined);
       }
-      await unlink(aside).catch(() => undefined);
     }
     throw new Error(`could not take the lock file ${file}: it keeps changing`);
   } finally {

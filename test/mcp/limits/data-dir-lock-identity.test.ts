@@ -127,3 +127,45 @@ it('two servers started at once over a stale lock: exactly one runs, the other i
     expect(await readdir(dataDir).then((names) => names.filter((name) => name.startsWith('server.lock')))).toEqual([]);
   }
 }, 120000);
+
+/** The built lock module, as the server loads it. */
+const LOCK_MODULE = join(__dirname, '..', '..', '..', 'mcp', 'dist', 'src', 'data-dir-lock.js');
+
+/**
+ * A process that waits (busy) until the wall clock reaches `at`, then takes the lock, prints
+ * "held" or "refused", and holds a held lock for `holdMs` before releasing it. Starting several at
+ * one instant puts their take-overs of a stale lock in the same millisecond.
+ */
+function contender(at: number, holdMs: number): Promise<string> {
+  const script = `
+    const { lockDataDir } = require(${JSON.stringify(LOCK_MODULE)});
+    while (Date.now() < ${at}) {}
+    lockDataDir(${JSON.stringify(dataDir)}).then(
+      (lock) => { process.stdout.write('held'); setTimeout(() => lock.release().then(() => process.exit(0)), ${holdMs}); },
+      (error) => { process.stdout.write(error.name === 'DataDirInUse' ? 'refused' : 'error: ' + error.message); process.exit(0); },
+    );`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15000);
+    child.on('error', reject);
+    child.on('close', () => {
+      clearTimeout(timer);
+      resolve(out);
+    });
+  });
+}
+
+it('four processes taking over one stale lock in the same instant: exactly one holds it (10 rounds)', async () => {
+  const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  for (let round = 0; round < 10; round += 1) {
+    await writeFile(lockFile(), `${dead.stdout}\n`);
+    // Far enough ahead for all four to have loaded the module on a busy machine.
+    const at = Date.now() + 1500;
+    const outcomes = await Promise.all(Array.from({ length: 4 }, () => contender(at, 1000)));
+    expect({ round, outcomes: [...outcomes].sort() }).toEqual({ round, outcomes: ['held', 'refused', 'refused', 'refused'] });
+    expect(await readdir(dataDir).then((names) => names.filter((name) => name.startsWith('server.lock')))).toEqual([]);
+  }
+}, 120000);
