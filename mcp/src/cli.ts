@@ -17,20 +17,20 @@ const log = (message: string): void => {
 
 /** The operator's token, or one generated once and kept (mode 0600) in the data dir. */
 async function resolveAuthToken(config: McpConfig): Promise<{ token: string; source: string }> {
-  if (config.http.authToken !== null) return { token: config.http.authToken, source: 'configured' };
+  if (config.http.authToken !== null) return { token: config.http.authToken, source: 'as configured (MCP_AUTH_TOKEN or --auth-token)' };
   const file = join(config.dataDir, 'http-auth-token');
   try {
     const stored = (await readFile(file, 'utf8')).trim();
-    if (stored.length >= 16) return { token: stored, source: `stored in ${file}` };
+    if (stored.length >= 16) return { token: stored, source: `stored in ${file} (mode 0600; read it with: cat ${file})` };
   } catch {
     // none yet
   }
   const token = randomBytes(32).toString('base64url');
   await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
   await writeFile(file, `${token}\n`, { mode: 0o600 });
-  // Printed once, when generated; later starts say where it is.
-  log(`generated a bearer token for MCP clients: ${token}`);
-  return { token, source: `generated and stored in ${file}` };
+  // Never printed (a log or terminal scrollback is no place for a secret): only where to read it.
+  log(`generated a bearer token for MCP clients and stored it in ${file} (mode 0600; read it with: cat ${file})`);
+  return { token, source: `generated and stored in ${file}; read it with: cat ${file}` };
 }
 
 function onStop(stop: () => Promise<void>): void {

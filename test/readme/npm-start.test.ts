@@ -99,12 +99,12 @@ describe('npm start', () => {
   });
 
   it('the CI check never prints the generated token', async () => {
-    // The server prints a token it generates once; the check's failure output must redact it.
+    // The server never prints the token (only its file); the check's failure output redacts it anyway.
     const outcome = await runIn(home, process.execPath, ['scripts/check-npm-start.mjs', '--port', String(busyPort)]);
     const token = readFileSync(join(home, '.whatsapp-business-mcp', 'http-auth-token'), 'utf8').trim();
     expect(token.length).toBeGreaterThanOrEqual(16);
     expect(outcome.output).not.toContain(token);
-    expect(outcome.output).toContain('generated a bearer token for MCP clients: <token>');
+    expect(outcome.output).toContain(`generated a bearer token for MCP clients and stored it in ${join(home, '.whatsapp-business-mcp', 'http-auth-token')} (mode 0600`);
   });
 });
 

@@ -5,8 +5,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  * - a body larger than its limit is refused with 413, whether its Content-Length says so up front
  *   or a chunked body grows past the limit; the rest is read and discarded (up to a bound) so the
  *   client gets the 413 instead of a connection reset;
- * - all bodies being read at once share a byte budget: past it, 503 with Retry-After, so many
- *   concurrent uploads cannot add up to more than the budget.
+ * - all bodies being read at once share a byte budget, counted as bytes arrive: past it, 503 with
+ *   Retry-After, so many concurrent uploads cannot add up to more than the budget;
+ * - an endpoint may set a deadline for the whole body (408) and a cap on bodies in flight per
+ *   client address (503), so idle or trickling senders cannot keep slots for long.
  */
 
 /** The body is over the per-request limit (413). */
@@ -68,13 +70,30 @@ function declaredLength(req: IncomingMessage): number | null {
   return Number.isSafeInteger(length) && length >= 0 ? length : null;
 }
 
+export interface ReadBodyOptions {
+  /** Keeps the body's bytes counted in the budget until this response is closed. */
+  holdUntil?: ServerResponse;
+  /** The whole body must arrive within this many ms of the call, or BodyTimeout. */
+  deadlineMs?: number;
+}
+
+/** The body did not arrive in time (408). */
+export class BodyTimeout extends Error {
+  constructor(readonly ms: number) {
+    super(`request body not received within ${ms} ms`);
+  }
+}
+
 /**
  * Reads the raw body, at most `limit` bytes, within `budget`. Rejects with BodyTooLarge (a declared
- * length over the limit is refused before a byte is read) or BodyBudgetExceeded; in both cases the
- * rest of the body is discarded, never buffered, so the caller can still answer. With `holdUntil`,
- * the body's bytes stay counted until that response is closed.
+ * length over the limit is refused before a byte is read), BodyBudgetExceeded or BodyTimeout; in
+ * the first two cases the rest of the body is discarded, never buffered, so the caller can still
+ * answer; after a timeout the connection is closed once the answer is sent. Bytes are reserved in
+ * the budget as they arrive, never on the strength of a declared Content-Length: a sender that
+ * declares a large body and sends nothing holds nothing.
  */
-export function readBody(req: IncomingMessage, limit: number, budget: BodyBudget, holdUntil?: ServerResponse): Promise<Buffer> {
+export function readBody(req: IncomingMessage, limit: number, budget: BodyBudget, options: ReadBodyOptions = {}): Promise<Buffer> {
+  const { holdUntil, deadlineMs } = options;
   return new Promise((resolve, reject) => {
     const declared = declaredLength(req);
     if (declared !== null && declared > limit) {
@@ -82,27 +101,33 @@ export function readBody(req: IncomingMessage, limit: number, budget: BodyBudget
       reject(new BodyTooLarge(limit));
       return;
     }
-    // A declared length is reserved whole, up front; a chunked body reserves as it arrives.
     let reserved = 0;
-    if (declared !== null) {
-      if (!budget.reserve(declared)) {
-        discardRest(req);
-        reject(new BodyBudgetExceeded());
-        return;
-      }
-      reserved = declared;
-    }
     const chunks: Buffer[] = [];
     let size = 0;
     let settled = false;
-    const fail = (error: Error): void => {
+    let timer: NodeJS.Timeout | undefined;
+    const fail = (error: Error, drain = true): void => {
       if (settled) return;
       settled = true;
+      clearTimeout(timer);
       budget.free(reserved);
+      reserved = 0;
       chunks.length = 0;
-      discardRest(req);
+      if (drain) discardRest(req);
       reject(error);
     };
+    if (deadlineMs !== undefined) {
+      timer = setTimeout(() => {
+        // Nothing more is read: the answer (408) closes the connection, or it is cut if none is sent.
+        req.removeAllListeners('data');
+        req.pause();
+        if (holdUntil !== undefined && !holdUntil.headersSent) holdUntil.setHeader('connection', 'close');
+        fail(new BodyTimeout(deadlineMs), false);
+        if (holdUntil === undefined) req.socket.destroy();
+        else holdUntil.once('finish', () => req.socket.destroySoon());
+      }, deadlineMs);
+      timer.unref();
+    }
     req.on('data', (chunk: Buffer) => {
       if (settled) return;
       size += chunk.length;
@@ -110,18 +135,17 @@ export function readBody(req: IncomingMessage, limit: number, budget: BodyBudget
         fail(new BodyTooLarge(limit));
         return;
       }
-      if (size > reserved) {
-        if (!budget.reserve(size - reserved)) {
-          fail(new BodyBudgetExceeded());
-          return;
-        }
-        reserved = size;
+      if (!budget.reserve(chunk.length)) {
+        fail(new BodyBudgetExceeded());
+        return;
       }
+      reserved += chunk.length;
       chunks.push(chunk);
     });
     req.on('end', () => {
       if (settled) return;
       settled = true;
+      clearTimeout(timer);
       const body = Buffer.concat(chunks);
       // Held until the answer is sent when the caller says so: it works on the body until then.
       if (holdUntil === undefined || holdUntil.closed) budget.free(reserved);
@@ -133,6 +157,36 @@ export function readBody(req: IncomingMessage, limit: number, budget: BodyBudget
       if (!settled) fail(new Error('the client closed the connection before sending the whole body'));
     });
   });
+}
+
+/**
+ * Bodies being read at once per client address: one address cannot hold every slot of the shared
+ * budget and deadline (behind a tunnel or proxy every sender shares one address, so the cap is set
+ * well above what one genuine sender needs at once).
+ */
+export class PerClientSlots {
+  private readonly inUse = new Map<string, number>();
+
+  constructor(readonly maxPerClient: number) {}
+
+  /** Takes a slot for the request's address until `res` closes; false when that address has none left. */
+  take(req: IncomingMessage, res: ServerResponse): boolean {
+    const address = req.socket.remoteAddress ?? 'unknown';
+    const count = this.inUse.get(address) ?? 0;
+    if (count >= this.maxPerClient) return false;
+    this.inUse.set(address, count + 1);
+    res.once('close', () => {
+      const left = (this.inUse.get(address) ?? 1) - 1;
+      if (left <= 0) this.inUse.delete(address);
+      else this.inUse.set(address, left);
+    });
+    return true;
+  }
+
+  /** Bodies in flight from this address (for tests and logs). */
+  count(address: string): number {
+    return this.inUse.get(address) ?? 0;
+  }
 }
 
 /** A plain-text answer (none when one was already sent). */

@@ -78,7 +78,7 @@ export async function startHttpServer(options: HttpOptions): Promise<RunningHttp
     }
     let body: unknown;
     try {
-      const raw = await readBody(req, MAX_MCP_BODY_BYTES, budget, res);
+      const raw = await readBody(req, MAX_MCP_BODY_BYTES, budget, { holdUntil: res });
       body = JSON.parse(raw.toString('utf8'));
     } catch (error) {
       if (error instanceof BodyTooLarge) jsonRpcError(res, 413, -32000, `Request body larger than ${MAX_MCP_BODY_BYTES} bytes`);

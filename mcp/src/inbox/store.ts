@@ -25,6 +25,8 @@ const NEWLINE = 0x0a;
  */
 export class JsonlStore {
   private readonly keys = new Set<string>();
+  /** Records being written, by key: a duplicate arriving meanwhile waits for (and shares) the outcome. */
+  private readonly pending = new Map<string, Promise<void>>();
   private offset = 0;
   private lineNumber = 0;
   private writing: Promise<void> = Promise.resolve();
@@ -62,23 +64,38 @@ export class JsonlStore {
     return this.keys.size;
   }
 
-  /** Stores a record unless one with the same key exists; resolves when it is written. */
+  /**
+   * Stores a record unless one with the same key exists; resolves when it is written (true) or
+   * when the same key's record already is (false). A record with this key still being written is
+   * awaited, not counted as stored: a redelivery is answered only once the first copy is durable,
+   * and fails with it (the sender then redelivers), so no 200 is given for an event that is lost.
+   */
   async append(record: InboxRecord): Promise<boolean> {
     if (this.closed) throw new Error('the inbox is closed');
     if (this.keys.has(record.key)) return false;
-    // Claimed before writing, so a concurrent redelivery of the same event is not written twice.
-    this.keys.add(record.key);
+    const inFlight = this.pending.get(record.key);
+    if (inFlight !== undefined) {
+      await inFlight;
+      return false;
+    }
     const line = Buffer.from(`${JSON.stringify(record)}\n`, 'utf8');
     const write = this.writing.then(() => appendDurably(this.handle, line, this.file));
     this.writing = write.catch(() => undefined);
-    try {
-      await write;
-    } catch (error) {
-      // Not stored: let a redelivery try again.
-      this.keys.delete(record.key);
-      throw error;
-    }
-    this.options.onRecord(record);
+    // The key is known only once the line is durable; until then duplicates wait on this promise.
+    const stored = write.then(
+      () => {
+        this.pending.delete(record.key);
+        this.keys.add(record.key);
+        this.options.onRecord(record);
+      },
+      (error: unknown) => {
+        // Not stored: a later redelivery writes it again.
+        this.pending.delete(record.key);
+        throw error;
+      },
+    );
+    this.pending.set(record.key, stored);
+    await stored;
     return true;
   }
 
@@ -148,7 +165,8 @@ export class JsonlStore {
       this.options.log?.(`inbox: skipped line ${this.lineNumber} of ${this.file}: ${reason}`);
       return false;
     }
-    if (this.keys.has(record.key)) return false;
+    // A line of our own still being written is counted once, when its write completes.
+    if (this.keys.has(record.key) || this.pending.has(record.key)) return false;
     this.keys.add(record.key);
     this.options.onRecord(record);
     return true;

@@ -3,7 +3,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { carriesSharedSecret, handleVerificationChallenge, normalizePassThroughWebhook, normalizeWebhook, verifyWebhookSignature } from 'whatsapp-business-core';
 import type { WebhookEvent } from 'whatsapp-business-core';
-import { BodyBudget, BodyBudgetExceeded, BodyTooLarge, readBody, refuseUnread, replyText } from '../http/body';
+import { BodyBudget, BodyBudgetExceeded, BodyTimeout, BodyTooLarge, PerClientSlots, readBody, refuseUnread, replyText } from '../http/body';
 import type { Inbox } from './inbox';
 import type { UnrecognizedWebhooks } from './unrecognized';
 
@@ -40,16 +40,42 @@ export interface WebhookOptions {
  */
 export const WEBHOOK_BODY_BUDGET_BYTES = 16 * 1024 * 1024;
 
+/**
+ * The whole body of a webhook must arrive within this time (408 otherwise, and Meta redelivers):
+ * Meta's payloads are a few kB, so a sender still sending after 10 s is idle or trickling on purpose.
+ */
+export const WEBHOOK_BODY_DEADLINE_MS = 10_000;
+
+/**
+ * Webhook bodies one client address may have in flight at once (503 past it). A well-formed but
+ * fake signature passes the early check, so this bounds what one sender can hold; behind a tunnel
+ * every delivery shares the tunnel's address, hence room for several concurrent genuine ones.
+ */
+export const MAX_WEBHOOK_BODIES_PER_CLIENT = 8;
+
 /** What a signature header must look like before the body is worth reading. */
 const SIGNATURE_HEADER = /^sha256=[0-9a-f]{64}$/i;
 
 const reply = replyText;
 
+/** The request was already answered (refused before its body was read). */
+class AlreadyAnswered extends Error {}
+
 /** The answer to a body that could not be read: too large (413), too many at once (503), or broken (400). */
 function refuseBody(res: ServerResponse, error: unknown): void {
   if (error instanceof BodyTooLarge) reply(res, 413, `payload too large (more than ${error.limit} bytes)`);
   else if (error instanceof BodyBudgetExceeded) reply(res, 503, 'too many webhook bodies at once, retry later', { 'retry-after': '1' });
-  else reply(res, 400, 'unreadable request');
+  else if (error instanceof BodyTimeout) reply(res, 408, `the body did not arrive within ${error.ms} ms`, { connection: 'close' });
+  else if (!(error instanceof AlreadyAnswered)) reply(res, 400, 'unreadable request');
+}
+
+/** Reads a webhook body under the endpoint's limits: per-client cap, shared budget, deadline. */
+function readWebhookBody(req: IncomingMessage, res: ServerResponse, budget: BodyBudget, slots: PerClientSlots): Promise<Buffer> {
+  if (!slots.take(req, res)) {
+    refuseUnread(req, res, 503, 'too many webhook bodies in flight from this address, retry later', { 'retry-after': '1' });
+    return Promise.reject(new AlreadyAnswered());
+  }
+  return readBody(req, MAX_WEBHOOK_BYTES, budget, { holdUntil: res, deadlineMs: WEBHOOK_BODY_DEADLINE_MS });
 }
 
 /**
@@ -66,6 +92,7 @@ export function createWebhookHandler(
   const format = options.format ?? 'meta';
   if (format !== 'meta') return createTokenWebhookHandler(inbox, secrets.webhookToken ?? null, secrets.verifyToken, log, format, options);
   const budget = new BodyBudget(WEBHOOK_BODY_BUDGET_BYTES);
+  const slots = new PerClientSlots(MAX_WEBHOOK_BODIES_PER_CLIENT);
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method === 'GET') {
@@ -93,7 +120,7 @@ export function createWebhookHandler(
       refuseUnread(req, res, 401, 'missing or malformed X-Hub-Signature-256 header');
       return;
     }
-    readBody(req, MAX_WEBHOOK_BYTES, budget, res).then(
+    readWebhookBody(req, res, budget, slots).then(
       async (raw) => {
         if (!verifyWebhookSignature(raw, req.headers['x-hub-signature-256'], appSecret)) {
           log('webhook: refused a POST with a missing or wrong signature (401)');
@@ -142,6 +169,7 @@ function createTokenWebhookHandler(
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const provider = options.provider ?? format;
   const budget = new BodyBudget(WEBHOOK_BODY_BUDGET_BYTES);
+  const slots = new PerClientSlots(MAX_WEBHOOK_BODIES_PER_CLIENT);
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method === 'GET' && format === 'pass-through' && verifyToken !== null && url.searchParams.has('hub.mode')) {
@@ -166,7 +194,7 @@ function createTokenWebhookHandler(
       refuseUnread(req, res, 401, 'missing or wrong webhook token', { 'www-authenticate': 'Basic realm="whatsapp-business-mcp webhook"' });
       return;
     }
-    readBody(req, MAX_WEBHOOK_BYTES, budget, res).then(
+    readWebhookBody(req, res, budget, slots).then(
       async (raw) => {
         const read = readTokenBody(raw, format);
         const result = await inbox.ingest(read.events);

@@ -46,7 +46,7 @@ function runSecond(): Promise<{ code: number | null; stderr: string; ms: number 
 it('a second server on the same data dir refuses to start, says why, and leaves the first one\'s inbox alone', async () => {
   const first = await startFirst();
   try {
-    const pid = Number((await readFile(join(dataDir, 'server.lock'), 'utf8')).trim());
+    const pid = Number((await readFile(join(dataDir, 'server.lock'), 'utf8')).split('\n')[0]);
     expect(pid).toBeGreaterThan(0);
     await first.client.callTool({ name: 'whatsapp_simulate_customer_message', arguments: { from: '16505551234', text: 'before the second start' } });
     const inboxBefore = await readFile(join(dataDir, 'sandbox-inbox.jsonl'), 'utf8');
@@ -80,7 +80,7 @@ it('a lock left by a process that no longer runs is taken over', async () => {
   const first = await startFirst();
   try {
     expect((await first.client.listTools()).tools.length).toBeGreaterThan(20);
-    expect(Number((await readFile(join(dataDir, 'server.lock'), 'utf8')).trim())).not.toBe(deadPid);
+    expect(Number((await readFile(join(dataDir, 'server.lock'), 'utf8')).split('\n')[0])).not.toBe(deadPid);
   } finally {
     await first.client.close();
   }
