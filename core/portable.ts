@@ -107,4 +107,4 @@ export { extractTemplateVariables, positionalGap, NAMED_VARIABLE, variableAtEdge
 export type { TemplateVariables } from './rules/template-variables';
 export { isTemplateLanguage, TEMPLATE_LANGUAGES, TEMPLATE_LANGUAGE_EXAMPLES } from './rules/template-languages';
 export { codePointLength } from './validation/fields';
-export { isSingleEmoji } from './schemas/message/reaction';
+export { isSingleEmoji, MAX_EMOJI_UTF16_LENGTH } from './schemas/message/reaction';

@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
-import { normalizePhoneNumber } from 'whatsapp-business-core';
+import { normalizePhoneNumber, withoutTrailingSlashes } from 'whatsapp-business-core';
 import { ConfigError } from './config-error';
 import { providerSettings, webhookToken } from './provider-env';
 import { TOOLSETS, toolsetLines } from './tools/toolsets';
@@ -230,7 +230,7 @@ export function parseConfig(argv: readonly string[], env: Env, knownTools: reado
       port,
       authToken,
       allowedHosts: list(str('--allowed-hosts')).map((h) => h.toLowerCase()),
-      allowedOrigins: list(str('--allowed-origins')).map((o) => o.toLowerCase().replace(/\/+$/, '')),
+      allowedOrigins: list(str('--allowed-origins')).map((o) => withoutTrailingSlashes(o.toLowerCase())),
     },
     provider: providerSettings(env),
     appSecret: text(env.WHATSAPP_APP_SECRET) ?? null,

@@ -1,6 +1,6 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { operations } from '../shared/core';
+import { operations, withoutTrailingSlashes } from '../shared/core';
 import type { Provider } from '../shared/core';
 import { toNodeError } from '../shared/errors';
 import { AUTHENTICATIONS, providerFor } from '../shared/provider';
@@ -44,7 +44,7 @@ export function isThisWebhook(url: string | null, webhookUrl: string): boolean {
   try {
     const given = new URL(url);
     const own = new URL(webhookUrl);
-    return given.origin === own.origin && given.pathname.replace(/\/+$/, '') === own.pathname.replace(/\/+$/, '');
+    return given.origin === own.origin && withoutTrailingSlashes(given.pathname) === withoutTrailingSlashes(own.pathname);
   } catch {
     return false;
   }

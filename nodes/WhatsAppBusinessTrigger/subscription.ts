@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { IDataObject, IHookFunctions, INode, IWebhookFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { DEFAULT_MATON_GATEWAY_URL } from '../shared/core';
+import { DEFAULT_MATON_GATEWAY_URL, withoutTrailingSlashes } from '../shared/core';
 import type { HttpMethod } from '../shared/core';
 import { toNodeError } from '../shared/errors';
 import { n8nTransport } from '../shared/n8n-transport';
@@ -25,7 +25,7 @@ function text(value: unknown): string {
 function graphBase(baseUrl: unknown, apiVersion: unknown): string {
   const base = text(baseUrl) || 'https://graph.facebook.com';
   const version = text(apiVersion) || 'v23.0';
-  return `${base.replace(/\/+$/, '')}/${version}`;
+  return `${withoutTrailingSlashes(base)}/${version}`;
 }
 
 export async function webhookCredentials(context: IHookFunctions | IWebhookFunctions): Promise<WebhookCredentials> {
@@ -179,7 +179,7 @@ async function wabaTarget(context: IHookFunctions): Promise<WabaTarget> {
     });
   }
   // Through Maton the WABA's own edge is reached on the gateway, with the connection's Meta token.
-  const base = maton ? `${(text(credentials.gatewayUrl) || DEFAULT_MATON_GATEWAY_URL).replace(/\/+$/, '')}/whatsapp-business/${text(credentials.apiVersion) || 'v23.0'}` : graphBase(credentials.baseUrl, credentials.apiVersion);
+  const base = maton ? `${withoutTrailingSlashes(text(credentials.gatewayUrl) || DEFAULT_MATON_GATEWAY_URL)}/whatsapp-business/${text(credentials.apiVersion) || 'v23.0'}` : graphBase(credentials.baseUrl, credentials.apiVersion);
   const url = `${base}/${encodeURIComponent(wabaId)}/subscribed_apps`;
   return { credentialType, url, wabaId };
 }

@@ -1,4 +1,4 @@
-import { normalizePhoneNumber, TEMPLATE_STATUSES, type JsonObject, type JsonValue } from 'whatsapp-business-core';
+import { normalizePhoneNumber, TEMPLATE_STATUSES, withoutTrailingSlashes, type JsonObject, type JsonValue } from 'whatsapp-business-core';
 import { GraphError } from '../graph/graph-error';
 import type { SandboxContext } from '../runtime/context';
 import { onPremState } from '../flavors/onprem/onprem-state';
@@ -6,7 +6,7 @@ import { resetSandbox } from '../runtime/reset';
 import { setTemplateStatus } from '../templates/template-status';
 import type { Field } from '../validation/field';
 import { jsonField } from '../validation/json-field';
-import { decodeSegment, withoutTrailingSlashes } from '../http/request-path';
+import { decodeSegment } from '../http/request-path';
 import { simulateInbound } from './simulate-inbound';
 
 export interface ControlResult {

@@ -7,16 +7,6 @@ export function requestUrl(target: string | undefined): URL {
   return new URL(`http://sandbox.invalid${raw.startsWith('/') ? '' : '/'}${raw}`);
 }
 
-/**
- * `/a/b///` -> `/a/b`, in one backwards scan. The regular expression `/\/+$/` does the same in
- * time quadratic in the number of slashes (it retries from every slash).
- */
-export function withoutTrailingSlashes(path: string): string {
-  let end = path.length;
-  while (end > 0 && path.charCodeAt(end - 1) === 0x2f) end -= 1;
-  return path.slice(0, end);
-}
-
 /** A path segment decoded, or null when its percent-encoding is malformed (`%E0%A4%A`). */
 export function decodeSegment(segment: string): string | null {
   try {

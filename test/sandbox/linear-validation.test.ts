@@ -1,5 +1,5 @@
 import { startSandbox, type RunningSandbox } from 'whatsapp-sandbox';
-import { withoutTrailingSlashes } from '../../sandbox/http/request-path';
+import { withoutTrailingSlashes } from 'whatsapp-business-core';
 import { isOneEmoji } from '../../sandbox/validation/single-emoji';
 import { expectGraphError, SandboxClient } from './helpers/client';
 import { expectLinearInSize } from './helpers/scaling';

@@ -1,6 +1,5 @@
-import type { JsonObject } from 'whatsapp-business-core';
+import { withoutTrailingSlashes, type JsonObject } from 'whatsapp-business-core';
 import { BodyTooLargeError, discardBody, readBody } from '../../http/read-body';
-import { withoutTrailingSlashes } from '../../http/request-path';
 import { writeJson } from '../../http/respond';
 import { GraphError } from '../../graph/graph-error';
 import type { SandboxContext } from '../../runtime/context';

@@ -1,8 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import type { JsonObject } from 'whatsapp-business-core';
+import { withoutTrailingSlashes, type JsonObject } from 'whatsapp-business-core';
 import { GraphError } from '../../graph/graph-error';
 import { BodyTooLargeError, discardBody, readBody } from '../../http/read-body';
-import { withoutTrailingSlashes } from '../../http/request-path';
 import { writeBytes, writeJson } from '../../http/respond';
 import { MEDIA_BODY_LIMIT } from '../../media/upload-route';
 import type { SandboxContext } from '../../runtime/context';
