@@ -1,12 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, statfs, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { signWebhookPayload } from 'whatsapp-business-core';
 import { Inbox } from '../../../mcp/src/inbox/inbox';
 import { UnrecognizedWebhooks } from '../../../mcp/src/inbox/unrecognized';
 import { createWebhookHandler, startWebhookListener } from '../../../mcp/src/inbox/webhook';
 import type { WebhookListener } from '../../../mcp/src/inbox/webhook';
+import { mountSmallTmpfs, type SmallTmpfs } from '../helpers/small-tmpfs';
 
 /**
  * A full disk: a real 64 kB tmpfs (mounting needs root, as in CI; without it the test fails, it
@@ -15,27 +14,26 @@ import type { WebhookListener } from '../../../mcp/src/inbox/webhook';
  */
 
 const APP_SECRET = 'full-disk-app-secret';
+let disk: SmallTmpfs;
 let mountPoint: string;
 let inbox: Inbox;
 let listener: WebhookListener;
 
 beforeAll(async () => {
-  mountPoint = await mkdtemp(join(tmpdir(), 'wa-mcp-full-'));
-  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mountPoint]);
+  disk = await mountSmallTmpfs('wa-mcp-full-');
+  mountPoint = disk.path;
   inbox = await Inbox.open({ file: join(mountPoint, 'inbox.jsonl') });
   listener = await startWebhookListener(createWebhookHandler(inbox, { appSecret: APP_SECRET, verifyToken: null }, () => undefined));
 });
 afterAll(async () => {
   await listener?.close();
   await inbox?.close();
-  execFileSync('umount', [mountPoint]);
-  await rm(mountPoint, { recursive: true, force: true });
+  await disk?.unmount();
 });
 
 /** Fills the tmpfs so that only about `free` bytes are left: a few records fit, then the disk is full. */
-async function fillLeaving(free: number): Promise<void> {
-  const { bavail, bsize } = await statfs(mountPoint);
-  await writeFile(join(mountPoint, 'filler'), Buffer.alloc(Math.max(0, bavail * bsize - free)));
+function fillLeaving(free: number): Promise<void> {
+  return disk.fillLeaving(free);
 }
 
 function webhook(n: number): string {

@@ -1,13 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm, statfs, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { normalizeWebhook, signWebhookPayload } from 'whatsapp-business-core';
 import { Inbox } from '../../../mcp/src/inbox/inbox';
 import { createWebhookHandler, startWebhookListener } from '../../../mcp/src/inbox/webhook';
 import type { WebhookListener } from '../../../mcp/src/inbox/webhook';
+import { mountSmallTmpfs, type SmallTmpfs } from '../helpers/small-tmpfs';
 
 /**
  * Meta redelivers an event it got no 200 for, sometimes while the first delivery is still being
@@ -17,21 +16,21 @@ import type { WebhookListener } from '../../../mcp/src/inbox/webhook';
  */
 
 const APP_SECRET = 'redelivery-app-secret';
+let disk: SmallTmpfs;
 let mountPoint: string;
 let inbox: Inbox;
 let listener: WebhookListener;
 
 beforeAll(async () => {
-  mountPoint = await mkdtemp(join(tmpdir(), 'wa-mcp-redeliver-'));
-  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mountPoint]);
+  disk = await mountSmallTmpfs('wa-mcp-redeliver-');
+  mountPoint = disk.path;
   inbox = await Inbox.open({ file: join(mountPoint, 'inbox.jsonl') });
   listener = await startWebhookListener(createWebhookHandler(inbox, { appSecret: APP_SECRET, verifyToken: null }, () => undefined));
 });
 afterAll(async () => {
   await listener?.close();
   await inbox?.close();
-  execFileSync('umount', [mountPoint]);
-  await rm(mountPoint, { recursive: true, force: true });
+  await disk?.unmount();
 });
 
 function webhook(id: string): string {
@@ -42,9 +41,8 @@ function webhook(id: string): string {
 }
 
 /** Leaves no free space on the tmpfs (a record is over one 4 kB page, so it never fits in a page's slack). */
-async function fillDisk(): Promise<void> {
-  const { bavail, bsize } = await statfs(mountPoint);
-  await writeFile(join(mountPoint, 'filler'), Buffer.alloc(bavail * bsize));
+function fillDisk(): Promise<void> {
+  return disk.fillLeaving(0);
 }
 
 const storedCount = (file: string, id: string): number => file.split('\n').filter((line) => line.includes(`"${id}"`)).length;
