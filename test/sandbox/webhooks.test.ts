@@ -50,9 +50,12 @@ describe('webhooks', () => {
   it('delivers sent, delivered and read in order, statusDelayMs apart, with pricing and biz_opaque_callback_data', async () => {
     const client = await start({}, { statusDelayMs: 60 });
     await client.inbound({ from: CUSTOMER, name: 'Ada', text: 'hi' });
+    // Taken before the send: the timers start during it, so 'read' (two delays later) cannot
+    // arrive sooner than 120 ms after this, however slow the machine is. A start taken after the
+    // send returned made this flaky on a loaded CI machine.
+    const started = Date.now();
     const reply = await client.send({ ...textMessage(CUSTOMER), biz_opaque_callback_data: 'ticket-9' });
     const messageId = (reply.body as SendResponseBody).messages[0].id;
-    const started = Date.now();
     await sandbox?.webhooksIdle();
     expect(Date.now() - started).toBeGreaterThanOrEqual(100);
     const statuses = receiver.payloads<WebhookEnvelope>().slice(1).map((payload) => firstValue(payload));
