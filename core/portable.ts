@@ -99,6 +99,8 @@ export {
   isRejectedOggCodec,
   isAnimatedWebp,
   maxBytesFor,
+  extensionForMimeType,
+  mediaFileName,
 } from './rules/media-types';
 export type { MediaKind, MediaKindRule } from './rules/media-types';
 export { normalizePhoneNumber } from './rules/phone';

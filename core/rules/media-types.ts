@@ -43,6 +43,42 @@ export function baseMimeType(mimeType: string): string {
   return mimeType.split(';')[0].trim().toLowerCase();
 }
 
+/**
+ * The usual file extension of each MIME type WhatsApp accepts or sends (it gives downloads no
+ * file name), so that faces name saved files the same way.
+ */
+const EXTENSIONS: Readonly<Record<string, string>> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+  'video/mp4': 'mp4',
+  'video/3gp': '3gp',
+  'video/3gpp': '3gp',
+  'audio/ogg': 'ogg',
+  'audio/mpeg': 'mp3',
+  'audio/mp4': 'm4a',
+  'audio/aac': 'aac',
+  'audio/amr': 'amr',
+  'application/pdf': 'pdf',
+  'text/plain': 'txt',
+  'application/msword': 'doc',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/vnd.ms-excel': 'xls',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+  'application/vnd.ms-powerpoint': 'ppt',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'pptx',
+};
+
+/** The file extension (without a dot) for a MIME type; `bin` for one WhatsApp does not use. */
+export function extensionForMimeType(mimeType: string): string {
+  return EXTENSIONS[baseMimeType(mimeType)] ?? 'bin';
+}
+
+/** A file name for downloaded media: the media id, made safe for file systems, plus its extension. */
+export function mediaFileName(mediaId: string, mimeType: string): string {
+  return `${mediaId.replace(/[^A-Za-z0-9._-]/g, '_')}.${extensionForMimeType(mimeType)}`;
+}
+
 /** Which media kind a MIME type belongs to, or null when WhatsApp does not accept it. */
 export function mediaKindOf(mimeType: string): MediaKind | null {
   const base = baseMimeType(mimeType);

@@ -1,7 +1,7 @@
 import { mkdir, open, realpath, stat, writeFile } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
-import { MEDIA_RULES, operations, PROVIDER_SUPPORT } from 'whatsapp-business-core';
+import { MEDIA_RULES, mediaFileName, operations, PROVIDER_SUPPORT } from 'whatsapp-business-core';
 import type { MediaDownloadResult, MediaIdInput, ProviderName } from 'whatsapp-business-core';
 import type { McpConfig } from '../config';
 import { bindOperation, catalogue } from './bind';
@@ -57,12 +57,6 @@ const downloadOutput = z.object({
   savedTo: z.string().nullable(),
 });
 
-function extensionFor(mimeType: string): string {
-  const base = mimeType.split(';')[0].trim().toLowerCase();
-  const known: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'audio/ogg': 'ogg', 'audio/mpeg': 'mp3', 'audio/mp4': 'm4a', 'audio/aac': 'aac', 'audio/amr': 'amr', 'video/mp4': 'mp4', 'video/3gpp': '3gp', 'application/pdf': 'pdf', 'text/plain': 'txt' };
-  return known[base] ?? 'bin';
-}
-
 async function deliverDownload(result: MediaDownloadResult, ctx: CallContext): Promise<ToolOutcome> {
   const { config } = ctx.runtime;
   const base = { mediaId: result.mediaId, mimeType: result.mimeType, fileSize: result.fileSize, sha256: result.sha256, sha256Verified: result.sha256Verified };
@@ -78,7 +72,7 @@ async function deliverDownload(result: MediaDownloadResult, ctx: CallContext): P
   }
   const dir = join(config.dataDir, 'media');
   await mkdir(dir, { recursive: true, mode: 0o700 });
-  const file = join(dir, `${result.mediaId.replace(/[^A-Za-z0-9._-]/g, '_')}.${extensionFor(mimeType)}`);
+  const file = join(dir, mediaFileName(result.mediaId, mimeType));
   await writeFile(file, result.data, { mode: 0o600 });
   return {
     structured: { ...base, delivery: 'file', savedTo: file },

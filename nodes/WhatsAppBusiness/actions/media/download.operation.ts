@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { fileNameFor } from '../../helpers/binary';
+import { mediaFileName } from '../../../shared/core';
 import { bind } from '../../helpers/binding';
 import { str } from '../../helpers/params';
 import { mediaIdInput, mediaIdProperty } from './mediaId.description';
@@ -26,7 +26,7 @@ export const action = bind({
   operation: 'media.download',
   toInput,
   toOutput: async (result, get, io) => {
-    const fileName = fileNameFor(result.mediaId, result.mimeType);
+    const fileName = mediaFileName(result.mediaId, result.mimeType);
     const binary = await io.writeBinary({ data: result.data, mimeType: result.mimeType, fileName }, str(get, 'binaryPropertyName', 'data'));
     return [
       {
